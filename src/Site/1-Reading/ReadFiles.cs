@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Site.Core;
+
+namespace Site.Reading;
+
+/// <summary>
+/// Finds the input's Markdown pages (strict UTF-8) and its static files. Skips hidden files, names starting with '_',
+/// the data folder, the settings file, and the output folder when it lies inside the input.
+/// </summary>
+internal sealed class ReadFiles : IStage
+{
+    public const string DataFolder = "data";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public Phase Phase => Phase.Input;
+
+    public string Name => "read";
+
+    public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    {
+        var input = context.Options.InputDirectory;
+        var files = Enumerate(input, context.Options.OutputDirectory).ToList();
+        var pages = new ConcurrentBag<Page>();
+        var markdown = files.Where(IsMarkdown).ToList();
+        await Parallel.ForEachAsync(markdown, context.ParallelOptions(cancellationToken), async (relative, ct) =>
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(input, relative), ct);
+            var display = context.DisplayPath(relative);
+            if (Decode(bytes, display, context.Diagnostics) is { } text)
+                pages.Add(new Page { SourcePath = relative, DisplayPath = display, Text = text, Section = SectionOf(relative) });
+        });
+
+        return state with
+        {
+            Pages = [.. pages.OrderBy(p => p.SourcePath, StringComparer.Ordinal)],
+            StaticFiles = [.. files.Where(f => !IsMarkdown(f)).Order(StringComparer.Ordinal)],
+        };
+    }
+
+    internal static string? SectionOf(string relativePath)
+    {
+        var slash = relativePath.IndexOf('/');
+        return slash < 0 ? null : relativePath[..slash];
+    }
+
+    /// <summary>Decodes strict UTF-8 (a leading BOM is dropped); reports the first bad byte's line and column.</summary>
+    internal static string? Decode(byte[] bytes, string path, Diagnostics diagnostics)
+    {
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var bad = start + Math.Max(0, e.Index);
+            var prefix = bytes.AsSpan(start, bad - start);
+            var line = prefix.Count((byte)'\n') + 1;
+            var lineStart = prefix.LastIndexOf((byte)'\n') + 1;
+            var column = Encoding.UTF8.GetCharCount(prefix[lineStart..]) + 1;
+            diagnostics.Error(DiagnosticCodes.NotUtf8, new SourceLocation(path, line, column),
+                $"file is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad}); save it as UTF-8");
+            return null;
+        }
+    }
+
+    private static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Enumerate(string input, string output)
+    {
+        var outputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var pending = new Stack<string>([input]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                if (entry.Name.StartsWith('.') || entry.Name.StartsWith('_') || entry.Name == "node_modules")
+                    continue;
+                var relative = Path.GetRelativePath(input, entry.FullName).Replace('\\', '/');
+                if (entry is DirectoryInfo directory)
+                {
+                    if (relative != DataFolder && Path.TrimEndingDirectorySeparator(directory.FullName) != outputFull)
+                        pending.Push(directory.FullName);
+                }
+                else if (relative is not (LoadSettings.FileName or "site.yaml"))
+                {
+                    yield return relative;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Site.Core;
+
+namespace Site.Markdown.Links;
+
+/// <summary>
+/// Turns the links authors write (relative paths to .md files and static files, with #anchors) into relative URLs between
+/// output files, and says what is wrong with a link that leads nowhere.
+/// </summary>
+internal sealed class LinkResolver
+{
+    private readonly Dictionary<string, Page> pagesBySource;
+    private readonly HashSet<string> staticFiles;
+    private readonly IReadOnlySet<string> excludedDrafts;
+
+    public LinkResolver(SiteState state)
+    {
+        pagesBySource = state.Pages.Where(p => p.Kind == PageKind.Content).ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
+        staticFiles = new HashSet<string>(state.StaticFiles, StringComparer.Ordinal);
+        excludedDrafts = state.ExcludedDrafts;
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="url"/> written in a file whose folder is <paramref name="baseFolder"/> (relative to the input),
+    /// for the page written at <paramref name="fromOutput"/>. <paramref name="current"/> answers "#anchor" links.
+    /// </summary>
+    public LinkResolution Resolve(string url, string baseFolder, string fromOutput, Page? current)
+    {
+        if (Urls.IsExternal(url))
+            return LinkResolution.External(url);
+
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+        var query = path.IndexOf('?');
+        if (query >= 0)
+            path = path[..query];
+
+        if (path.Length == 0)
+        {
+            if (fragment is { Length: > 0 } && current is not null && !current.Anchors.Contains(fragment))
+                return LinkResolution.Fail(DiagnosticCodes.BrokenAnchor, $"no heading or id '#{fragment}' on this page");
+            return LinkResolution.Internal(url);
+        }
+
+        var joined = path.StartsWith('/') ? path : (baseFolder.Length == 0 ? path : baseFolder + "/" + path);
+        if (Urls.Normalize(Uri.UnescapeDataString(joined)) is not { } target)
+            return LinkResolution.Fail(DiagnosticCodes.BrokenLink, $"link '{url}' points outside the site");
+
+        if (FindPage(target, path.EndsWith('/')) is { } page)
+        {
+            if (fragment is { Length: > 0 } && !page.Anchors.Contains(fragment))
+                return LinkResolution.Fail(DiagnosticCodes.BrokenAnchor, $"'{page.SourcePath}' has no heading or id '#{fragment}'");
+            var relative = Urls.Relative(fromOutput, page.OutputPath);
+            return LinkResolution.Internal(fragment is null ? relative : relative + "#" + Uri.EscapeDataString(fragment));
+        }
+
+        if (staticFiles.Contains(target))
+            return LinkResolution.Internal(Urls.Relative(fromOutput, target) + (fragment is null ? "" : "#" + fragment));
+
+        if (excludedDrafts.Contains(target))
+            return LinkResolution.Fail(DiagnosticCodes.LinkToDraft, $"link to '{target}', a draft that is built only with --drafts");
+        return LinkResolution.Fail(DiagnosticCodes.BrokenLink, $"link to '{url}': no page or file '{target}' in the input");
+    }
+
+    private Page? FindPage(string target, bool isFolder)
+    {
+        if (!isFolder && pagesBySource.TryGetValue(target, out var page))
+            return page;
+        var folder = target.Length == 0 ? "" : target + "/";
+        return pagesBySource.GetValueOrDefault(folder + "index.md");
+    }
+}
+
+/// <summary>The outcome for one link: the URL to write, or a diagnostic code and message.</summary>
+internal sealed record LinkResolution(string? Url, bool IsExternal, string? ErrorCode, string? Error)
+{
+    public static LinkResolution External(string url) => new(url, true, null, null);
+
+    public static LinkResolution Internal(string url) => new(url, false, null, null);
+
+    public static LinkResolution Fail(string code, string message) => new(null, false, code, message);
+}

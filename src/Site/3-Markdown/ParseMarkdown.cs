@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Site.Core;
+
+namespace Site.Markdown;
+
+/// <summary>Parses every page into a Markdig syntax tree (in parallel) and notes its headings and anchors.</summary>
+internal sealed class ParseMarkdown : IStage
+{
+    public Phase Phase => Phase.Process;
+
+    public string Name => "markdown";
+
+    public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    {
+        var pages = state.Pages
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
+            .Select(Parse)
+            .ToImmutableArray();
+        return Task.FromResult(state with { Pages = pages });
+    }
+
+    internal static Page Parse(Page page)
+    {
+        var document = Markdig.Markdown.Parse(page.Text, MarkdownPipelineFactory.Pipeline);
+        var headings = document.Descendants<HeadingBlock>()
+            .Where(h => h.Level is 2 or 3 && h.TryGetAttributes()?.Id is not null)
+            .Select(h => new Heading(h.Level, h.GetAttributes().Id!, PlainText(h.Inline), h.Line + 1))
+            .ToImmutableArray();
+        var anchors = document.Descendants()
+            .Select(node => node.TryGetAttributes()?.Id)
+            .OfType<string>()
+            .ToImmutableHashSet(StringComparer.Ordinal);
+        return page with { Markdown = document, Headings = headings, Anchors = anchors };
+    }
+
+    /// <summary>The text of inline content without markup ("The `venv` module" -> "The venv module").</summary>
+    internal static string PlainText(ContainerInline? container)
+    {
+        var builder = new StringBuilder();
+        Append(container, builder);
+        return builder.ToString().Trim();
+
+        static void Append(ContainerInline? node, StringBuilder builder)
+        {
+            for (var child = node?.FirstChild; child is not null; child = child.NextSibling)
+            {
+                switch (child)
+                {
+                    case LiteralInline literal: builder.Append(literal.Content); break;
+                    case CodeInline code: builder.Append(code.Content); break;
+                    case LineBreakInline: builder.Append(' '); break;
+                    case HtmlEntityInline entity: builder.Append(entity.Transcoded); break;
+                    case ContainerInline inner: Append(inner, builder); break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Site.Snippets;
+
+namespace Site.Markdown.Rendering;
+
+/// <summary>
+/// The <c>:::</c> directives: <c>::: comparison NAME [topic=...]</c> renders a data table from input/data/NAME.yml,
+/// <c>::: compare [same-output]</c> puts a JavaScript and a Python snippet side by side; any other name is a plain &lt;div class="name"&gt;.
+/// </summary>
+internal sealed class DirectiveContainerRenderer(PageRenderContext context) : HtmlCustomContainerRenderer
+{
+    protected override void Write(HtmlRenderer renderer, CustomContainer container)
+    {
+        switch (container.Info)
+        {
+            case "comparison":
+                DataTableHtml.Write(renderer, container, context);
+                break;
+            case "compare":
+                WriteCompare(renderer, container);
+                break;
+            default:
+                base.Write(renderer, container);
+                break;
+        }
+    }
+
+    private static void WriteCompare(HtmlRenderer renderer, CustomContainer container)
+    {
+        var snippets = container.OfType<FencedCodeBlock>()
+            .Select(b => b.GetData(typeof(Snippet)) as Snippet)
+            .Where(s => s is not null && s.Block.Parent == container)
+            .Distinct()
+            .OrderBy(s => s!.Language == SnippetLanguage.JavaScript ? 0 : 1)
+            .ToList();
+        var sameOutput = (container.Arguments ?? "").Contains("same-output");
+
+        renderer.EnsureLine();
+        renderer.Write("<div class=\"compare\" data-same-output=\"").Write(sameOutput ? "true" : "false").Write("\">");
+        foreach (var other in container.Where(b => b.GetData(typeof(Snippet)) is null))
+            renderer.Write(other);
+        renderer.Write("<div class=\"compare-tabs\" role=\"tablist\">");
+        for (var i = 0; i < snippets.Count; i++)
+        {
+            renderer.Write("<button type=\"button\" role=\"tab\" aria-selected=\"").Write(i == 0 ? "true" : "false")
+                .Write("\" data-pane=\"").Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("\">")
+                .Write(snippets[i]!.Language.DisplayName()).Write("</button>");
+        }
+
+        renderer.Write("</div><div class=\"compare-panes\">");
+        foreach (var snippet in snippets)
+        {
+            renderer.Write("<div class=\"compare-pane\" role=\"tabpanel\" data-lang=\"").Write(snippet!.Language.Key()).Write("\">");
+            renderer.Write(snippet.Block);
+            renderer.Write("</div>");
+        }
+
+        renderer.WriteLine("</div></div>");
+    }
+}

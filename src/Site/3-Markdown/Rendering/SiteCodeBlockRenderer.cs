@@ -1,0 +1,59 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Site.Markdown.Highlighting;
+using Site.Snippets;
+
+namespace Site.Markdown.Rendering;
+
+/// <summary>
+/// Code blocks with a header (language, copy button), highlighted at build time; runnable snippets with their output.
+/// A fence in a language nothing understands ("dataview") is shown as plain, escaped code.
+/// </summary>
+internal sealed class SiteCodeBlockRenderer(PageRenderContext context) : HtmlObjectRenderer<CodeBlock>
+{
+    protected override void Write(HtmlRenderer renderer, CodeBlock block)
+    {
+        if (block is YamlFrontMatterBlock)
+            return;
+
+        var fence = block as FencedCodeBlock;
+        if (fence?.GetData(typeof(Snippet)) is Snippet snippet)
+        {
+            // The output block is written together with its snippet, not where it stands.
+            if (snippet.Block == fence)
+                WriteSnippet(renderer, snippet);
+            return;
+        }
+
+        WriteCode(renderer, fence?.Info, block.Lines.ToString(), snippet: null);
+    }
+
+    internal void WriteSnippet(HtmlRenderer renderer, Snippet snippet)
+    {
+        if (!snippet.Options.Hide)
+            WriteCode(renderer, snippet.Block.Info, snippet.Code, snippet);
+        if (!snippet.Options.HideOutput && snippet.ExpectedOutput is { } expected)
+            SnippetOutputHtml.Write(renderer, expected, status: "expected", statusLabel: "expected output");
+    }
+
+    private void WriteCode(HtmlRenderer renderer, string? info, string code, Snippet? snippet)
+    {
+        var language = CodeLanguages.HighlighterName(info);
+        var dataLang = string.IsNullOrEmpty(info) ? "text" : info;
+        renderer.EnsureLine();
+        renderer.Write(snippet is null ? "<div class=\"code-block\" data-lang=\"" : "<div class=\"code-block snippet\" data-lang=\"")
+            .WriteEscape(dataLang).Write("\"><div class=\"code-header\"><span class=\"code-lang\">")
+            .WriteEscape(CodeLanguages.Label(info)).Write("</span>");
+        if (snippet is not null)
+            renderer.Write("<span class=\"snippet-badge\" title=\"Runs at build time\">▶ runs</span>");
+        renderer.Write("<button type=\"button\" class=\"copy-button\" aria-label=\"Copy code\">Copy</button></div><pre><code class=\"");
+        renderer.Write(language is null ? "nohighlight" : "hljs language-" + language).Write("\">");
+        if (language is not null && context.Site.HighlightedCode.TryGetValue(HighlightCode.Key(language, code), out var html))
+            renderer.Write(html);
+        else
+            renderer.WriteEscape(code);
+        renderer.WriteLine("</code></pre></div>");
+    }
+}

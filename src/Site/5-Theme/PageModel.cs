@@ -1,0 +1,139 @@
+using System.Globalization;
+using Site.Core;
+using Site.FrontMatter;
+
+namespace Site.Theme;
+
+/// <summary>
+/// Builds what a layout sees for one page (documented in README, "Themes"): site, root, page, nav, prev, next,
+/// breadcrumbs, listing, tags. Every URL in it is relative to the page, so the output works from file:// too.
+/// </summary>
+internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPages, BuildContext context)
+{
+    private readonly Dictionary<Page, int> readingIndex = navigation.ReadingOrder.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+
+    private readonly List<(string Name, int Count)> tags = allPages
+        .SelectMany(p => p.Metadata.Tags)
+        .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
+        .Select(g => (g.First(), g.Count()))
+        .OrderBy(t => t.Item1, StringComparer.OrdinalIgnoreCase)
+        .ToList();
+
+    public Dictionary<string, object?> For(Page page)
+    {
+        var from = page.OutputPath;
+        string Url(Page target) => Urls.Relative(from, target.OutputPath);
+        var settings = context.Settings;
+        var section = page.Section is null ? null : navigation.Entries.FirstOrDefault(e => e.Page?.Section == page.Section || e.Children.Any(c => c.Section == page.Section));
+        readingIndex.TryGetValue(page, out var position);
+        var inReadingOrder = readingIndex.ContainsKey(page);
+
+        return new Dictionary<string, object?>
+        {
+            ["site"] = new Dictionary<string, object?>
+            {
+                ["title"] = settings.Title,
+                ["description"] = settings.Description,
+                ["author"] = settings.Author,
+                ["language"] = settings.Language,
+                ["year"] = DateTime.UtcNow.Year,
+                ["homeUrl"] = Urls.Relative(from, "index.html"),
+            },
+            ["root"] = Urls.ToRoot(from),
+            ["page"] = new Dictionary<string, object?>
+            {
+                ["title"] = page.Metadata.Title,
+                ["description"] = page.Metadata.Description,
+                ["date"] = page.Metadata.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
+                ["dateIso"] = page.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                ["tags"] = page.Metadata.Tags.Select(t => Link(t, Urls.Relative(from, GeneratePages.TagUrl(t)))).ToList(),
+                ["content"] = page.ContentHtml,
+                ["toc"] = TableOfContents(page),
+                ["url"] = "index.html",
+                ["canonical"] = settings.BaseUrl is { } baseUrl ? baseUrl + page.OutputPath[..^"index.html".Length] : "",
+                ["section"] = section is null ? null : Link(section.Title, section.Page is null ? null : Url(section.Page)),
+                ["meta"] = page.Metadata.Values,
+                ["isHome"] = page.OutputPath == "index.html",
+                ["editPath"] = page.Kind == PageKind.Content || page.Text.Length > 0 ? page.SourcePath : "",
+                ["kind"] = page.Kind.ToString(),
+            },
+            ["nav"] = navigation.Entries.Select(entry => NavEntry(entry, page, Url)).ToList(),
+            ["prev"] = inReadingOrder && position > 0 ? Link(navigation.ReadingOrder[position - 1].Metadata.Title, Url(navigation.ReadingOrder[position - 1])) : null,
+            ["next"] = inReadingOrder && position + 1 < navigation.ReadingOrder.Length ? Link(navigation.ReadingOrder[position + 1].Metadata.Title, Url(navigation.ReadingOrder[position + 1])) : null,
+            ["breadcrumbs"] = Breadcrumbs(page, section, Url),
+            ["listing"] = Listing(page).Select(p => new Dictionary<string, object?>
+            {
+                ["title"] = p.Metadata.Title,
+                ["url"] = Url(p),
+                ["description"] = p.Metadata.Description,
+                ["date"] = p.Metadata.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
+            }).ToList(),
+            ["tags"] = tags.Select(t => new Dictionary<string, object?>
+            {
+                ["name"] = t.Name,
+                ["url"] = Urls.Relative(from, GeneratePages.TagUrl(t.Name)),
+                ["count"] = t.Count,
+            }).ToList(),
+            ["tagName"] = page.Kind == PageKind.TagPage ? page.ListingKey : null,
+        };
+    }
+
+    private IEnumerable<Page> Listing(Page page) => page.Kind switch
+    {
+        PageKind.SectionIndex when page.ListingKey is { Length: > 0 } section =>
+            navigation.Entries.Where(e => e.Page == page || e.Children.Any(c => c.Section == section)).SelectMany(e => e.Children),
+        PageKind.SectionIndex => navigation.Entries.Select(e => e.Page ?? e.Children.FirstOrDefault()).OfType<Page>(),
+        PageKind.TagPage => navigation.ReadingOrder.Concat(allPages.Where(p => !readingIndex.ContainsKey(p)))
+            .Where(p => p.Metadata.Tags.Contains(page.ListingKey!, StringComparer.OrdinalIgnoreCase)),
+        _ => [],
+    };
+
+    private static List<Dictionary<string, object?>> TableOfContents(Page page)
+    {
+        var toc = new List<Dictionary<string, object?>>();
+        foreach (var heading in page.Headings)
+        {
+            var item = new Dictionary<string, object?>
+            {
+                ["id"] = heading.Id, ["text"] = heading.Text, ["level"] = heading.Level, ["children"] = new List<Dictionary<string, object?>>(),
+            };
+            if (heading.Level == 3 && toc.Count > 0)
+                ((List<Dictionary<string, object?>>)toc[^1]["children"]!).Add(item);
+            else
+                toc.Add(item);
+        }
+
+        return toc;
+    }
+
+    private static Dictionary<string, object?> NavEntry(NavigationEntry entry, Page current, Func<Page, string> url)
+    {
+        var open = entry.Page == current || entry.Children.Contains(current);
+        return new Dictionary<string, object?>
+        {
+            ["title"] = entry.Title,
+            ["url"] = entry.Page is null ? (entry.Children.Length > 0 ? url(entry.Children[0]) : null) : url(entry.Page),
+            ["active"] = entry.Page == current,
+            ["open"] = open,
+            ["pages"] = entry.Children.Select(child => new Dictionary<string, object?>
+            {
+                ["title"] = child.Metadata.Title, ["url"] = url(child), ["active"] = child == current,
+            }).ToList(),
+        };
+    }
+
+    private List<Dictionary<string, object?>> Breadcrumbs(Page page, NavigationEntry? section, Func<Page, string> url)
+    {
+        var crumbs = new List<Dictionary<string, object?>>();
+        if (page.OutputPath == "index.html")
+            return crumbs;
+        crumbs.Add(Link(context.Settings.HomeTitle, Urls.Relative(page.OutputPath, "index.html")));
+        if (section is not null && section.Page != page)
+            crumbs.Add(Link(section.Title, section.Page is null ? null : url(section.Page)));
+        if (page.Kind is PageKind.TagPage)
+            crumbs.Add(Link("Tags", Urls.Relative(page.OutputPath, GeneratePages.TagsFolder + "/index.html")));
+        return crumbs;
+    }
+
+    private static Dictionary<string, object?> Link(string title, string? url) => new() { ["title"] = title, ["name"] = title, ["url"] = url };
+}

@@ -1,0 +1,64 @@
+using HandlebarsDotNet;
+using Site.Core;
+
+namespace Site.Theme;
+
+/// <summary>
+/// A theme folder: Handlebars layouts (layouts/NAME.hbs), partials (partials/NAME.hbs, used as {{> NAME}}) and assets/,
+/// compiled once per build. The only helper is <c>eq</c>, for <c>{{#if (eq a b)}}</c>.
+/// </summary>
+internal sealed class ThemeTemplates
+{
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> layouts;
+
+    private ThemeTemplates(string directory, Dictionary<string, HandlebarsTemplate<object, object>> layouts)
+    {
+        Directory = directory;
+        this.layouts = layouts;
+    }
+
+    public string Directory { get; }
+
+    public string AssetsDirectory => Path.Combine(Directory, "assets");
+
+    public IEnumerable<string> LayoutNames => layouts.Keys.Order(StringComparer.Ordinal);
+
+    public bool HasLayout(string name) => layouts.ContainsKey(name);
+
+    public string Render(string layout, object model) => layouts[layout](model);
+
+    /// <summary>Loads and compiles the theme; a template that does not compile is an error located in its file.</summary>
+    public static ThemeTemplates? Load(string directory, Diagnostics diagnostics)
+    {
+        var layoutsFolder = Path.Combine(directory, "layouts");
+        if (!System.IO.Directory.Exists(layoutsFolder))
+        {
+            diagnostics.Error(DiagnosticCodes.ThemeError, null, $"theme '{directory}' has no layouts/ folder");
+            return null;
+        }
+
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
+        handlebars.RegisterHelper("eq", (context, arguments) => arguments.Length == 2 && Equals(arguments[0]?.ToString(), arguments[1]?.ToString()));
+        var partials = Path.Combine(directory, "partials");
+        if (System.IO.Directory.Exists(partials))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+                handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
+        }
+
+        var compiled = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.EnumerateFiles(layoutsFolder, "*.hbs").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                compiled[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(File.ReadAllText(file));
+            }
+            catch (HandlebarsException e)
+            {
+                diagnostics.Error(DiagnosticCodes.ThemeError, SourceLocation.FileStart(file), $"template does not compile: {e.Message}");
+            }
+        }
+
+        return new ThemeTemplates(directory, compiled);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Site.Core;
+using Spectre.Console;
+
+namespace Site.Cli;
+
+/// <summary>
+/// Shows a build: a live status line on an interactive terminal (Spectre.Console), plain lines when output is redirected;
+/// then the diagnostics in compiler format (on standard error) and a one-line summary.
+/// </summary>
+internal static class ConsoleReporter
+{
+    private static StatusContext? status;
+
+    public static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive
+        && Environment.GetEnvironmentVariable("CI") is null;
+
+    public static async Task<BuildResult> RunWithProgressAsync(TextWriter output, Func<CancellationToken, Task<BuildResult>> build, CancellationToken cancellationToken)
+    {
+        if (!IsInteractive(output))
+            return await build(cancellationToken);
+        return await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync("Building…", async context =>
+        {
+            status = context;
+            try
+            {
+                return await build(cancellationToken);
+            }
+            finally
+            {
+                status = null;
+            }
+        });
+    }
+
+    public static IBuildProgress Progress(TextWriter output) => IsInteractive(output) ? new StatusProgress() : new PlainProgress(output);
+
+    public static void Report(BuildResult result, BuildOptions options, TextWriter output, TextWriter error)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+            error.WriteLine(diagnostic.ToString());
+
+        if (options.Timings)
+        {
+            output.WriteLine("Time per stage:");
+            foreach (var (stage, elapsed) in result.Timings)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {elapsed.TotalMilliseconds,8:0.0} ms"));
+        }
+
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var counts = $"{result.PageCount} pages, {Plural(result.Warnings, "warning")}, {Plural(result.Errors, "error")}, {seconds} s";
+        var target = Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDirectory);
+        output.WriteLine(result.ExitCode == ExitCode.Success
+            ? $"Built {counts} -> {target}/"
+            : $"Build failed: {counts}; {target}/ left unchanged");
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private sealed class StatusProgress : IBuildProgress
+    {
+        public void StageStarted(string name) => status?.Status($"Building: {name}…");
+
+        public void StageFinished(string name, TimeSpan elapsed) { }
+    }
+
+    private sealed class PlainProgress(TextWriter output) : IBuildProgress
+    {
+        public void StageStarted(string name) { }
+
+        public void StageFinished(string name, TimeSpan elapsed) =>
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} ({elapsed.TotalMilliseconds:0} ms)"));
+    }
+}

@@ -1,0 +1,32 @@
+using Site.Reading;
+using Site.Theme;
+
+namespace Site.Core;
+
+/// <summary>What every stage may read: the options, the site settings, the theme, and where to report.</summary>
+internal sealed class BuildContext
+{
+    public required BuildOptions Options { get; init; }
+
+    public required Diagnostics Diagnostics { get; init; }
+
+    public required IBuildProgress Progress { get; init; }
+
+    public SiteSettings Settings { get; set; } = SiteSettings.Default;
+
+    public ThemeTemplates? Theme { get; set; }
+
+    /// <summary>A folder for results kept between builds (highlighted code), under the working directory.</summary>
+    public string CacheDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, ".site-cache");
+
+    /// <summary>How diagnostics name a file of the input: relative to the working directory when that is shorter.</summary>
+    public string DisplayPath(string relativeToInput)
+    {
+        var full = Path.Combine(Options.InputDirectory, relativeToInput);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? full : relative).Replace('\\', '/');
+    }
+
+    public ParallelOptions ParallelOptions(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Options.EffectiveParallelism, CancellationToken = cancellationToken };
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Site.Writing;
+
+namespace Site.Core;
+
+/// <summary>What a build produced: the exit code, every diagnostic, how many pages, how long each stage took.</summary>
+internal sealed record BuildResult(ExitCode ExitCode, IReadOnlyList<Diagnostic> Diagnostics, int PageCount, TimeSpan Elapsed,
+    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>The facade the command line calls: validates the options, runs the pipeline, reports.</summary>
+internal static class SiteBuilder
+{
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IBuildProgress progress, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new Diagnostics();
+        var timings = new List<(string, TimeSpan)>();
+
+        if (!Directory.Exists(options.InputDirectory))
+            diagnostics.Error(DiagnosticCodes.MissingFolder, null, $"input folder '{options.InputDirectory}' does not exist");
+        else if (!Directory.Exists(options.ThemeDirectory))
+            diagnostics.Error(DiagnosticCodes.MissingFolder, null, $"theme folder '{options.ThemeDirectory}' does not exist");
+        else if (OutputFolder.Refusal(options.OutputDirectory, options.InputDirectory, options.ThemeDirectory) is { } refusal)
+            diagnostics.Error(DiagnosticCodes.UnsafeOutputFolder, null, $"refusing to write to '{options.OutputDirectory}': {refusal}");
+        if (diagnostics.HasErrors)
+            return new BuildResult(ExitCode.UsageError, diagnostics.Sorted(), 0, clock.Elapsed, timings);
+
+        var context = new BuildContext { Options = options, Diagnostics = diagnostics, Progress = progress };
+        var state = new SiteState();
+        foreach (var stage in BuildPipeline.Stages(write: true))
+        {
+            var stageClock = Stopwatch.StartNew();
+            progress.StageStarted(stage.Name);
+            state = await stage.RunAsync(state, context, cancellationToken);
+            progress.StageFinished(stage.Name, stageClock.Elapsed);
+            timings.Add((stage.Name, stageClock.Elapsed));
+        }
+
+        var pages = state.Pages.Count(p => p.Kind == PageKind.Content || p.Text.Length > 0);
+        var exit = diagnostics.HasErrors ? ExitCode.BuildFailed : ExitCode.Success;
+        return new BuildResult(exit, diagnostics.Sorted(), pages, clock.Elapsed, timings);
+    }
+}

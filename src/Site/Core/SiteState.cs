@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Site.Reading;
+
+namespace Site.Core;
+
+/// <summary>What the pipeline carries from stage to stage: the pages and the site-wide inputs and outputs.</summary>
+internal sealed record SiteState
+{
+    public ImmutableArray<Page> Pages { get; init; } = [];
+
+    /// <summary>Source paths of the drafts left out of this build, so a link to one says so.</summary>
+    public ImmutableHashSet<string> ExcludedDrafts { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Non-Markdown files of the input (images, downloads), copied as they are. Relative, '/' separated.</summary>
+    public ImmutableArray<string> StaticFiles { get; init; } = [];
+
+    public ImmutableDictionary<string, DataTable> DataTables { get; init; } = ImmutableDictionary<string, DataTable>.Empty;
+
+    /// <summary>Highlighted HTML of code blocks, keyed by HighlightCode.Key(language, code).</summary>
+    public ImmutableDictionary<string, string> HighlightedCode { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Files to write, keyed by path relative to the output folder.</summary>
+    public ImmutableArray<OutputFile> Outputs { get; init; } = [];
+}
+
+/// <summary>One file of the built site: either text we made or a file copied from disk.</summary>
+internal sealed record OutputFile(string Path, string? Text, string? CopyFrom);

@@ -1,0 +1,1 @@
+return await Site.Cli.SiteCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,33 @@
+// Syntax highlighting for the site generator, run once per build.
+// Protocol: one JSON request per line on stdin, {"id":1,"lang":"python","code":"..."};
+// one JSON response per line on stdout, {"id":1,"html":"..."} or {"id":1,"html":null} for a language highlight.js lacks.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+
+const hljs = require(path.join(__dirname, 'hljs', 'core.js'));
+const languagesDir = path.join(__dirname, 'hljs', 'languages');
+for (const file of fs.readdirSync(languagesDir)) {
+  if (file.endsWith('.js')) {
+    hljs.registerLanguage(path.basename(file, '.js'), require(path.join(languagesDir, file)));
+  }
+}
+
+const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+const out = [];
+input.on('line', line => {
+  if (!line) return;
+  const request = JSON.parse(line);
+  let html = null;
+  if (request.lang && hljs.getLanguage(request.lang)) {
+    html = hljs.highlight(request.code, { language: request.lang, ignoreIllegals: true }).value;
+  }
+  out.push(JSON.stringify({ id: request.id, html }));
+  // Batch writes: a build sends thousands of small blocks.
+  if (out.length >= 256) flush();
+});
+input.on('close', flush);
+function flush() {
+  if (out.length) { process.stdout.write(out.join('\n') + '\n'); out.length = 0; }
+}
