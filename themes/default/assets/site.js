@@ -295,6 +295,16 @@
     var wraps = all('.table-wrap');
     if (!wraps.length) return;
 
+    function updateEdge(wrap) {
+      var more = !wrap.classList.contains('fits') &&
+        wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 2;
+      wrap.classList.toggle('more-right', more);
+    }
+
+    wraps.forEach(function (wrap) {
+      wrap.addEventListener('scroll', function () { updateEdge(wrap); }, { passive: true });
+    });
+
     function measure() {
       wraps.forEach(function (wrap) {
         var table = wrap.querySelector('table');
@@ -302,6 +312,7 @@
         wrap.classList.remove('fits');
         var fits = table.scrollWidth <= wrap.clientWidth + 1;
         wrap.classList.toggle('fits', fits);
+        updateEdge(wrap);
         if (fits) {
           wrap.removeAttribute('tabindex');
           wrap.removeAttribute('role');
