@@ -44,7 +44,7 @@ internal static class SnippetOptionsParser
                         errors.Add($"match must be exact, regex or ellipsis, not '{value}'");
                     break;
                 case "session" or "isolated" or "hide" or "hide-output":
-                    errors.Add(value is null ? $"'{key}' needs a value ({key}=...)" : $"'{key}' takes no value");
+                    errors.Add(key == "session" ? $"'{key}' needs a value ({key}=...)" : $"'{key}' takes no value");
                     break;
                 default:
                     errors.Add($"unknown snippet option '{word}' (session=, isolated, hide, hide-output, throws[=Error], timeout=, match=)");

@@ -45,7 +45,10 @@ internal sealed class GeneratePages : IStage
                 generated.Add(Generated($"{TagsFolder}/{tag}", TagUrl(tag), PageKind.TagPage, $"Tagged “{tag}”", null, tag));
         }
 
-        var taken = pages.ToDictionary(p => p.OutputPath, StringComparer.OrdinalIgnoreCase);
+        // Not ToDictionary: two pages may already claim one path (AssignUrls reported it); the first one owns it.
+        var taken = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);
+        foreach (var page in pages)
+            taken.TryAdd(page.OutputPath, page);
         foreach (var page in generated.Where(g => taken.ContainsKey(g.OutputPath)))
         {
             var owner = taken[page.OutputPath];

@@ -12,13 +12,14 @@ internal static class Naming
         return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    /// <summary>A URL-safe slug: lowercase letters, digits and '-' ("Node.js & npm" -> "node-js-npm").</summary>
+    /// <summary>A URL slug: lowercase letters (any script, kept as they are: "café" stays "café"), digits and '-'
+    /// ("Node.js &amp; npm" -> "node-js-npm").</summary>
     public static string Slugify(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        foreach (var c in text)
         {
-            if (char.IsAsciiLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c))
                 builder.Append(char.ToLowerInvariant(c));
             else if ((c is ' ' or '-' or '_' or '.' or '/' or '&' or '+') && builder.Length > 0 && builder[^1] != '-')
                 builder.Append('-');

@@ -23,6 +23,12 @@ internal static class Yaml
             diagnostics.Error(code, at, $"malformed {what}: {FirstLine(e.Message)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this, without a position, for some unclosed flow collections ("tags: [a, b").
+            diagnostics.Error(code, new SourceLocation(path, firstLine, 1), $"malformed {what}: an unclosed '[', '{{' or quote?");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new YamlMappingNode();
