@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+
+namespace Site.Snippets.Engines;
+
+/// <summary>
+/// Runs snippets of one language. A session is a namespace (Python) or a context (JavaScript) that keeps
+/// state from one snippet to the next; the engine creates it on first use. Engines are safe to call from
+/// several threads; snippets of one session are always sent one after another.
+/// </summary>
+internal interface ISnippetEngine : IAsyncDisposable
+{
+    SnippetLanguage Language { get; }
+
+    /// <summary>What ran the snippets, for the page's summary line and the cache key: "Python 3.11.2", "Node v20.19.0".</summary>
+    string Runtime { get; }
+
+    Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a session's state (its snippets are done).</summary>
+    Task EndSessionAsync(string sessionId);
+}
+
+/// <summary>One snippet to run.</summary>
+/// <param name="SessionId">Unique across the build, e.g. "guide/async.md#python:page".</param>
+/// <param name="Code">The snippet's source.</param>
+/// <param name="FileName">How tracebacks and stack traces name the file: the Markdown file's display path.</param>
+/// <param name="FirstLine">The line of the Markdown file the code's first line is on (1-based), so traces point there.</param>
+/// <param name="Timeout">How long the snippet may run.</param>
+internal sealed record RunRequest(string SessionId, string Code, string FileName, int FirstLine, TimeSpan Timeout);
+
+internal enum OutputStream { Stdout, Stderr }
+
+/// <summary>A piece of output, in the order it was written.</summary>
+internal sealed record OutputChunk(OutputStream Stream, string Text);
+
+/// <summary>What a snippet printed and how it ended.</summary>
+internal sealed record RunResult
+{
+    /// <summary>Stdout and stderr interleaved as written; at most <see cref="OutputLimit"/> characters in all.</summary>
+    public ImmutableArray<OutputChunk> Output { get; init; } = [];
+
+    /// <summary>The snippet printed more than <see cref="OutputLimit"/>; the rest was dropped.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>Null when the snippet completed normally.</summary>
+    public RunError? Error { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>1 MiB of text per snippet.</summary>
+    public const int OutputLimit = 1 << 20;
+}
+
+internal enum RunErrorKind
+{
+    /// <summary>The snippet raised or threw (including SystemExit, KeyboardInterrupt, os._exit, process.exit, an unhandled rejection).</summary>
+    Exception,
+
+    /// <summary>The snippet ran past its timeout and was stopped.</summary>
+    Timeout,
+
+    /// <summary>The engine failed underneath the snippet (the worker died); not the snippet's fault as far as we know.</summary>
+    EngineFailure,
+}
+
+/// <summary>How a snippet failed.</summary>
+/// <param name="Kind">Exception, timeout, or engine failure.</param>
+/// <param name="Name">The error's type: "ValueError", "TypeError", "SystemExit", "TimeoutError".</param>
+/// <param name="Message">The error's message, one line where possible.</param>
+/// <param name="Trace">What a reader sees: the traceback or stack trace with file and lines mapped to the Markdown file.</param>
+/// <param name="TypeNames">The error's type and its base types ("KeyError", "LookupError", "Exception", ...), so throws=LookupError matches.</param>
+internal sealed record RunError(RunErrorKind Kind, string Name, string Message, string Trace, ImmutableArray<string> TypeNames);
