@@ -3,17 +3,15 @@ using Site.Core;
 
 namespace Site.Cli;
 
-/// <summary><c>site build</c>: builds input/ with a theme into output/.</summary>
+/// <summary><c>site build</c>: builds input/ with a theme into output/, running every snippet.</summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Option<string>("--input") { Description = "Folder of Markdown pages, data/ and site.yml", DefaultValueFactory = _ => "input", HelpName = "DIR" };
+        var shared = new BuildOptionsBinder();
         var outputDir = new Option<string>("--output") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "output", HelpName = "DIR" };
         var theme = new Option<string>("--theme") { Description = "Theme folder (layouts/, partials/, assets/)", DefaultValueFactory = _ => Path.Combine("themes", "default"), HelpName = "DIR" };
-        var drafts = new Option<bool>("--drafts") { Description = "Include pages marked 'draft: true'" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (canonical links)", HelpName = "URL" };
-        var timings = new Option<bool>("--timings") { Description = "Print the time each pipeline stage took" };
         baseUrl.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();
@@ -21,21 +19,16 @@ internal static class BuildCommand
                 result.AddError($"--base-url must be an absolute http(s) URL, not '{value}'");
         });
 
-        var command = new Command("build", "Build the site into the output folder") { input, outputDir, theme, drafts, baseUrl, timings };
+        var command = new Command("build", "Build the site into the output folder, running every snippet") { outputDir, theme, baseUrl };
+        foreach (var option in shared.Options)
+            command.Options.Add(option);
+        shared.AddValidators(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new BuildOptions
-            {
-                InputDirectory = Path.GetFullPath(parse.GetValue(input)!),
-                OutputDirectory = Path.GetFullPath(parse.GetValue(outputDir)!),
-                ThemeDirectory = Path.GetFullPath(parse.GetValue(theme)!),
-                IncludeDrafts = parse.GetValue(drafts),
-                BaseUrl = parse.GetValue(baseUrl),
-                Timings = parse.GetValue(timings),
-            };
+            var options = shared.Bind(parse, parse.GetValue(outputDir)!, parse.GetValue(theme)!, baseUrl: parse.GetValue(baseUrl));
             var result = await ConsoleReporter.RunWithProgressAsync(output, token => SiteBuilder.BuildAsync(options, ConsoleReporter.Progress(output), token), cancellationToken);
             ConsoleReporter.Report(result, options, output, error);
-            return (int)result.ExitCode;
+            return (int)ReportFile.WriteIfAsked(shared.ReportPath(parse), result, options, error);
         });
         return command;
     }

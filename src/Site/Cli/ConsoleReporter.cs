@@ -42,11 +42,13 @@ internal static class ConsoleReporter
             error.WriteLine(diagnostic.ToString());
 
         if (options.Timings)
-        {
-            output.WriteLine("Time per stage:");
-            foreach (var (stage, elapsed) in result.Timings)
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {elapsed.TotalMilliseconds,8:0.0} ms"));
-        }
+            WriteTimings(result, output);
+
+        var snippets = result.SnippetOutcomes.Values.ToList();
+        var ran = snippets.Count(o => o.Result is not null && !o.Cached);
+        var cached = snippets.Count(o => o.Cached);
+        if (snippets.Count > 0)
+            output.WriteLine($"Snippets: {Plural(snippets.Count(o => o.Passed), "passed", plural: false)}, {snippets.Count(o => !o.Passed)} failed ({ran} ran, {cached} from cache)");
 
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var counts = $"{result.PageCount} pages, {Plural(result.Warnings, "warning")}, {Plural(result.Errors, "error")}, {seconds} s";
@@ -56,7 +58,26 @@ internal static class ConsoleReporter
             : $"Build failed: {counts}; {target}/ left unchanged");
     }
 
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+    /// <summary>The end of <c>site check</c>: diagnostics, then exactly one line "N passed, N failed" (snippets).</summary>
+    public static void ReportCheck(BuildResult result, BuildOptions options, TextWriter output, TextWriter error)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+            error.WriteLine(diagnostic.ToString());
+        if (options.Timings)
+            WriteTimings(result, output);
+        var outcomes = result.SnippetOutcomes.Values;
+        var other = result.Errors > 0 && outcomes.All(o => o.Passed) ? $" ({Plural(result.Errors, "other error")})" : "";
+        output.WriteLine($"{outcomes.Count(o => o.Passed)} passed, {outcomes.Count(o => !o.Passed)} failed{other}");
+    }
+
+    private static string Plural(int count, string noun, bool plural = true) => $"{count} {noun}{(count == 1 || !plural ? "" : "s")}";
+
+    private static void WriteTimings(BuildResult result, TextWriter output)
+    {
+        output.WriteLine("Time per stage:");
+        foreach (var (stage, elapsed) in result.Timings)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {elapsed.TotalMilliseconds,8:0.0} ms"));
+    }
 
     private sealed class StatusProgress : IBuildProgress
     {

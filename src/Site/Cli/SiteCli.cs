@@ -11,6 +11,7 @@ internal static class SiteCli
         var root = new RootCommand("Builds a documentation site from Markdown pages whose code snippets run at build time.")
         {
             BuildCommand.Create(output, error),
+            CheckCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using Site.Reading;
+using Site.Snippets.Engines;
 using Site.Theme;
 
 namespace Site.Core;
@@ -16,8 +17,11 @@ internal sealed class BuildContext
 
     public ThemeTemplates? Theme { get; set; }
 
+    /// <summary>Where snippets run; tests replace it.</summary>
+    public ISnippetRuntimes Runtimes { get; init; } = null!;
+
     /// <summary>A folder for results kept between builds (highlighted code), under the working directory.</summary>
-    public string CacheDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, ".site-cache");
+    public string CacheDirectory => Options.CacheDirectory;
 
     /// <summary>How diagnostics name a file of the input: relative to the working directory when that is shorter.</summary>
     public string DisplayPath(string relativeToInput)

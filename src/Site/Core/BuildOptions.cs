@@ -21,6 +21,18 @@ internal sealed record BuildOptions
     /// <summary>Print the time each stage took.</summary>
     public bool Timings { get; init; }
 
+    /// <summary>Run every snippet, ignoring cached results (the cache is still refreshed).</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>Never run code: take every snippet's result from the cache, and fail where one is missing.</summary>
+    public bool Frozen { get; init; }
+
+    /// <summary>The CPython shared library to embed (--python-library, else SITE_PYTHON_LIBRARY); null: find one.</summary>
+    public string? PythonLibrary { get; init; }
+
+    /// <summary>Where results are kept between builds (snippet results, highlighted code).</summary>
+    public string CacheDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, ".site-cache");
+
     /// <summary>Degree of parallelism for per-page work; 0 means one per core.</summary>
     public int Parallelism { get; init; }
 

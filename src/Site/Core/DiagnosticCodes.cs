@@ -22,6 +22,15 @@ internal static class DiagnosticCodes
     public const string MissingFolder = "SITE050";
     public const string UnsafeOutputFolder = "SITE051";
     public const string InvalidSnippetOption = "SNIP001";
+    public const string OutputMismatch = "SNIP002";
+    public const string SnippetRaised = "SNIP003";
+    public const string SnippetTimedOut = "SNIP004";
     public const string OutputWithoutSnippet = "SNIP005";
+    public const string ThrowsMismatch = "SNIP006";
+    public const string EngineFailure = "SNIP007";
+    public const string RuntimeUnavailable = "SNIP008";
+    public const string NotInCache = "SNIP009";
     public const string InvalidCompare = "SNIP010";
+    public const string CompareOutputsDiffer = "SNIP011";
+    public const string CacheUnreadable = "SNIP012";
 }

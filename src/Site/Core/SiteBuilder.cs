@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Site.Snippets.Engines;
+using Site.Snippets.Running;
 using Site.Writing;
 
 namespace Site.Core;
@@ -10,12 +12,19 @@ internal sealed record BuildResult(ExitCode ExitCode, IReadOnlyList<Diagnostic> 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>The pages (content pages, with their snippets' outcomes) for --report; empty when the build stopped early.</summary>
+    public IReadOnlyList<Page> Pages { get; init; } = [];
+
+    public IReadOnlyDictionary<Snippets.Snippet, SnippetOutcome> SnippetOutcomes { get; init; } =
+        new Dictionary<Snippets.Snippet, SnippetOutcome>();
 }
 
 /// <summary>The facade the command line calls: validates the options, runs the pipeline, reports.</summary>
 internal static class SiteBuilder
 {
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, IBuildProgress progress, CancellationToken cancellationToken = default)
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IBuildProgress progress, CancellationToken cancellationToken = default,
+        BuildMode mode = BuildMode.Build, ISnippetRuntimes? runtimes = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new Diagnostics();
@@ -23,16 +32,22 @@ internal static class SiteBuilder
 
         if (!Directory.Exists(options.InputDirectory))
             diagnostics.Error(DiagnosticCodes.MissingFolder, null, $"input folder '{options.InputDirectory}' does not exist");
-        else if (!Directory.Exists(options.ThemeDirectory))
+        else if (mode == BuildMode.Build && !Directory.Exists(options.ThemeDirectory))
             diagnostics.Error(DiagnosticCodes.MissingFolder, null, $"theme folder '{options.ThemeDirectory}' does not exist");
-        else if (OutputFolder.Refusal(options.OutputDirectory, options.InputDirectory, options.ThemeDirectory) is { } refusal)
+        else if (mode == BuildMode.Build && OutputFolder.Refusal(options.OutputDirectory, options.InputDirectory, options.ThemeDirectory) is { } refusal)
             diagnostics.Error(DiagnosticCodes.UnsafeOutputFolder, null, $"refusing to write to '{options.OutputDirectory}': {refusal}");
         if (diagnostics.HasErrors)
             return new BuildResult(ExitCode.UsageError, diagnostics.Sorted(), 0, clock.Elapsed, timings);
 
-        var context = new BuildContext { Options = options, Diagnostics = diagnostics, Progress = progress };
+        var context = new BuildContext
+        {
+            Options = options,
+            Diagnostics = diagnostics,
+            Progress = progress,
+            Runtimes = runtimes ?? new SnippetRuntimes(options.PythonLibrary),
+        };
         var state = new SiteState();
-        foreach (var stage in BuildPipeline.Stages(write: true))
+        foreach (var stage in BuildPipeline.Stages(mode))
         {
             var stageClock = Stopwatch.StartNew();
             progress.StageStarted(stage.Name);
@@ -43,6 +58,10 @@ internal static class SiteBuilder
 
         var pages = state.Pages.Count(p => p.Kind == PageKind.Content || p.Text.Length > 0);
         var exit = diagnostics.HasErrors ? ExitCode.BuildFailed : ExitCode.Success;
-        return new BuildResult(exit, diagnostics.Sorted(), pages, clock.Elapsed, timings);
+        return new BuildResult(exit, diagnostics.Sorted(), pages, clock.Elapsed, timings)
+        {
+            Pages = state.Pages.Where(p => p.Kind == PageKind.Content).ToList(),
+            SnippetOutcomes = state.SnippetOutcomes,
+        };
     }
 }

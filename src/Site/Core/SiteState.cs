@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Site.Reading;
+using Site.Snippets;
+using Site.Snippets.Running;
 
 namespace Site.Core;
 
@@ -18,6 +20,10 @@ internal sealed record SiteState
 
     /// <summary>Highlighted HTML of code blocks, keyed by HighlightCode.Key(language, code).</summary>
     public ImmutableDictionary<string, string> HighlightedCode { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>What became of each snippet (by reference: a snippet is one block of one page).</summary>
+    public ImmutableDictionary<Snippet, SnippetOutcome> SnippetOutcomes { get; init; } =
+        ImmutableDictionary<Snippet, SnippetOutcome>.Empty.WithComparers(ReferenceEqualityComparer.Instance);
 
     /// <summary>Files to write, keyed by path relative to the output folder.</summary>
     public ImmutableArray<OutputFile> Outputs { get; init; } = [];

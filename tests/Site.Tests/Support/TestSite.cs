@@ -1,5 +1,6 @@
 using Site.Cli;
 using Site.Core;
+using Site.Snippets.Engines;
 
 namespace Site.Tests.Support;
 
@@ -41,18 +42,27 @@ internal sealed class TestSite : IDisposable
         OutputDirectory = Output,
         ThemeDirectory = Theme,
         IncludeDrafts = drafts,
+        CacheDirectory = Cache,
     };
+
+    /// <summary>The build's cache folder, inside the temp folder so tests never share results.</summary>
+    public string Cache => folder[".site-cache"];
 
     public Task<BuildResult> BuildAsync(bool drafts = false) => SiteBuilder.BuildAsync(Options(drafts), SilentProgress.Instance);
 
-    public Task<BuildResult> BuildAsync(BuildOptions options) => SiteBuilder.BuildAsync(options, SilentProgress.Instance);
+    public Task<BuildResult> BuildAsync(BuildOptions options, ISnippetRuntimes? runtimes = null, BuildMode mode = BuildMode.Build) =>
+        SiteBuilder.BuildAsync(options, SilentProgress.Instance, mode: mode, runtimes: runtimes);
 
     /// <summary>Runs <c>site build --input … --output … --theme …</c> plus <paramref name="extra"/> through the CLI.</summary>
     public async Task<CliRun> RunCliAsync(params string[] extra)
     {
-        string[] args = ["build", "--input", Input, "--output", Output, "--theme", Theme, .. extra];
+        string[] args = ["build", "--input", Input, "--output", Output, "--theme", Theme, "--cache-dir", Cache, .. extra];
         return await CliRun.RunAsync(args);
     }
+
+    /// <summary>Runs <c>site check --input … --cache-dir …</c> plus <paramref name="extra"/>.</summary>
+    public Task<CliRun> RunCheckAsync(params string[] extra) =>
+        CliRun.RunAsync(["check", "--input", Input, "--cache-dir", Cache, .. extra]);
 
     public string ReadOutput(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 

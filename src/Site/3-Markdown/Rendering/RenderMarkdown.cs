@@ -3,6 +3,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Site.Core;
 using Site.Markdown.Links;
+using Site.Snippets.Running;
 
 namespace Site.Markdown.Rendering;
 
@@ -36,7 +37,29 @@ internal sealed class RenderMarkdown : IStage
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Extensions.Tables.HtmlTableRenderer>(new ComparisonTableRenderer());
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Extensions.CustomContainers.HtmlCustomContainerRenderer>(new DirectiveContainerRenderer(context));
         renderer.Render(context.Page.Markdown!);
+        WriteSnippetSummary(renderer, context);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>The line closing a page with snippets: how many were verified, and on which runtimes.</summary>
+    private static void WriteSnippetSummary(HtmlRenderer renderer, PageRenderContext context)
+    {
+        var outcomes = context.Page.Snippets
+            .Select(snippet => context.Site.SnippetOutcomes.GetValueOrDefault(snippet))
+            .OfType<SnippetOutcome>()
+            .Where(outcome => outcome.Result is not null)
+            .ToList();
+        if (outcomes.Count == 0)
+            return;
+
+        var verified = outcomes.Count(o => o.Status == SnippetStatus.Verified);
+        var failedAsExpected = outcomes.Count(o => o.Status == SnippetStatus.FailedAsExpected);
+        var runtimes = outcomes.Select(o => o.Runtime).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var text = $"{verified} of {outcomes.Count} snippet{(outcomes.Count == 1 ? "" : "s")} on this page verified against their expected output"
+            + (failedAsExpected > 0 ? $", {failedAsExpected} raised the error {(failedAsExpected == 1 ? "it was" : "they were")} meant to" : "")
+            + $" · ran at build time on {string.Join(" and ", runtimes)}";
+        renderer.EnsureLine();
+        renderer.Write("<p class=\"snippet-summary\">").WriteEscape(text).WriteLine("</p>");
     }
 }

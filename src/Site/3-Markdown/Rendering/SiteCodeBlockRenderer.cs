@@ -34,8 +34,12 @@ internal sealed class SiteCodeBlockRenderer(PageRenderContext context) : HtmlObj
     {
         if (!snippet.Options.Hide)
             WriteCode(renderer, snippet.Block.Info, snippet.Code, snippet);
-        if (!snippet.Options.HideOutput && snippet.ExpectedOutput is { } expected)
-            SnippetOutputHtml.Write(renderer, expected, status: "expected", statusLabel: "expected output");
+        if (snippet.Options.HideOutput)
+            return;
+        if (context.Site.SnippetOutcomes.TryGetValue(snippet, out var outcome) && outcome.Result is not null)
+            SnippetOutputHtml.Write(renderer, outcome);
+        else if (snippet.ExpectedOutput is { } expected)
+            SnippetOutputHtml.WritePending(renderer, expected); // not run (rendering without the run stage)
     }
 
     private void WriteCode(HtmlRenderer renderer, string? info, string code, Snippet? snippet)

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Site.Snippets.Engines;
+
+namespace Site.Snippets.Caching;
+
+/// <summary>
+/// Results of earlier runs, in <c>.site-cache/snippets.json</c>, keyed by <see cref="Key"/>: the runtime, the
+/// session's earlier snippets, the code, its options and place. Entries unused for 30 days are dropped on save.
+/// </summary>
+internal sealed class SnippetCache
+{
+    public const string FileName = "snippets.json";
+
+    private static readonly TimeSpan KeepUnused = TimeSpan.FromDays(30);
+
+    private readonly ConcurrentDictionary<string, CachedRun> entries;
+
+    private SnippetCache(string directory, ConcurrentDictionary<string, CachedRun> entries)
+    {
+        Directory = directory;
+        this.entries = entries;
+    }
+
+    public string Directory { get; }
+
+    public string FilePath => Path.Combine(Directory, FileName);
+
+    public int Count => entries.Count;
+
+    public static SnippetCache Empty(string directory) => new(directory, new ConcurrentDictionary<string, CachedRun>());
+
+    /// <summary>Reads the cache; a missing file is an empty cache, an unreadable one too (with the reason).</summary>
+    public static SnippetCache Load(string directory, out string? problem)
+    {
+        problem = null;
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+            return Empty(directory);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var file = JsonSerializer.Deserialize(stream, SnippetCacheJson.Default.CacheFile);
+            if (file is null || file.Version != CacheFile.CurrentVersion)
+                return Empty(directory);
+            return new SnippetCache(directory, new ConcurrentDictionary<string, CachedRun>(file.Entries));
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            problem = e.Message;
+            return Empty(directory);
+        }
+    }
+
+    public bool TryGet(string key, out CachedRun run)
+    {
+        if (!entries.TryGetValue(key, out run!))
+            return false;
+        entries[key] = run = run with { LastUsed = DateTime.UtcNow };
+        return true;
+    }
+
+    public void Put(string key, string runtime, RunResult result) =>
+        entries[key] = new CachedRun(runtime, result, DateTime.UtcNow);
+
+    /// <summary>Writes the cache through a temporary file, so a killed build never leaves half a file.</summary>
+    public void Save()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var cutoff = DateTime.UtcNow - KeepUnused;
+        var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff).ToDictionary(pair => pair.Key, pair => pair.Value);
+        var temporary = FilePath + $".tmp-{Environment.ProcessId}";
+        using (var stream = File.Create(temporary))
+            JsonSerializer.Serialize(stream, new CacheFile(CacheFile.CurrentVersion, kept), SnippetCacheJson.Default.CacheFile);
+        File.Move(temporary, FilePath, overwrite: true);
+    }
+
+    /// <summary>The key of a snippet, given the key of the snippet before it in its session (or "" for the first).</summary>
+    public static string Key(string runtimeIdentity, string previousKey, Snippet snippet, string fileName)
+    {
+        var options = snippet.Options;
+        var text = string.Join('\0', runtimeIdentity, previousKey, snippet.Code, fileName, snippet.At.Line,
+            options.Timeout.TotalMilliseconds, options.Throws, options.ThrowsName, options.Isolated, options.Session);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
+
+/// <summary>One cached result and the runtime that produced it.</summary>
+internal sealed record CachedRun(string Runtime, RunResult Result, DateTime LastUsed);
+
+internal sealed record CacheFile(int Version, Dictionary<string, CachedRun> Entries)
+{
+    public const int CurrentVersion = 1;
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(CacheFile))]
+internal sealed partial class SnippetCacheJson : JsonSerializerContext;

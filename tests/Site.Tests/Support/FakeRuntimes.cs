@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Site.Snippets;
+using Site.Snippets.Engines;
+
+namespace Site.Tests.Support;
+
+/// <summary>
+/// Engines that understand a tiny language, so the run stage can be tested without Python or Node:
+/// <c>print TEXT</c>, <c>eprint TEXT</c> (stderr), <c>set NAME TEXT</c> / <c>show NAME</c> (session state),
+/// <c>raise NAME [MESSAGE]</c>, <c>hang</c> (times out).
+/// </summary>
+internal sealed class FakeRuntimes : ISnippetRuntimes
+{
+    public ConcurrentBag<RunRequest> Runs { get; } = [];
+
+    /// <summary>Languages whose runtime is "not installed".</summary>
+    public HashSet<SnippetLanguage> Missing { get; } = [];
+
+    public string Version { get; set; } = "1.0";
+
+    public string Identify(SnippetLanguage language) => Missing.Contains(language)
+        ? throw new RuntimeUnavailableException($"fake {language.DisplayName()} is not installed (tried /nowhere)")
+        : $"fake-{language.Key()}-{Version}";
+
+    public Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken) =>
+        Task.FromResult<ISnippetEngine>(new FakeEngine(language, this));
+
+    private sealed class FakeEngine(SnippetLanguage language, FakeRuntimes owner) : ISnippetEngine
+    {
+        private readonly ConcurrentDictionary<string, Dictionary<string, string>> sessions = new();
+
+        public SnippetLanguage Language => language;
+
+        public string Runtime => $"Fake{language.DisplayName()} {owner.Version}";
+
+        public Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+        {
+            owner.Runs.Add(request);
+            var state = sessions.GetOrAdd(request.SessionId, _ => []);
+            var output = ImmutableArray.CreateBuilder<OutputChunk>();
+            var lines = request.Code.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var words = lines[i].Split(' ', 3);
+                switch (words[0])
+                {
+                    case "print":
+                        output.Add(new OutputChunk(OutputStream.Stdout, lines[i][6..] + "\n"));
+                        break;
+                    case "eprint":
+                        output.Add(new OutputChunk(OutputStream.Stderr, lines[i][7..] + "\n"));
+                        break;
+                    case "set":
+                        state[words[1]] = words[2];
+                        break;
+                    case "show":
+                        output.Add(new OutputChunk(OutputStream.Stdout, (state.GetValueOrDefault(words[1]) ?? "undefined") + "\n"));
+                        break;
+                    case "raise":
+                        var message = words.Length > 2 ? words[2] : "";
+                        var trace = $"Traceback:\n  File \"{request.FileName}\", line {request.FirstLine + i}\n{words[1]}: {message}\n";
+                        return Done(output, new RunError(RunErrorKind.Exception, words[1], message, trace, [words[1], "Exception"]));
+                    case "hang":
+                        return Done(output, new RunError(RunErrorKind.Timeout, "TimeoutError", "timed out", "", []));
+                }
+            }
+
+            return Done(output, null);
+        }
+
+        private static Task<RunResult> Done(ImmutableArray<OutputChunk>.Builder output, RunError? error) =>
+            Task.FromResult(new RunResult { Output = output.ToImmutable(), Error = error, Duration = TimeSpan.FromMilliseconds(1) });
+
+        public Task EndSessionAsync(string sessionId)
+        {
+            sessions.TryRemove(sessionId, out _);
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
