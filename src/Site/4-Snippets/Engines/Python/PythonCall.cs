@@ -1,0 +1,196 @@
+using System.Diagnostics;
+
+namespace Site.Snippets.Engines.Python;
+
+/// <summary>
+/// One call of a host function on a worker thread, with its watchdog. When the timeout passes, the watchdog raises
+/// SnippetTimeout in the worker's thread (PyThreadState_SetAsyncExc), again every 100 ms while the call goes on, so a
+/// snippet that swallows it with a bare <c>except:</c> gets it again. If the call still has not returned
+/// <see cref="Grace"/> after the timeout, the caller gets a timeout result anyway and the worker is abandoned.
+/// </summary>
+/// <remarks>
+/// Lock order: the GIL, then <see cref="gate"/>. Nothing that holds <see cref="gate"/> waits for the GIL.
+/// </remarks>
+internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, object[] arguments, TimeSpan timeout, bool expectReply)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(100);
+
+    private readonly TaskCompletionSource<CallOutcome> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock gate = new();
+    private readonly Stopwatch clock = new();
+    private TimeSpan giveUpAt = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : timeout + Grace;
+    private Timer? watchdog;
+    private nuint thread;
+    private bool taken, running, finished, timedOut, abandoned;
+    private int interrupting;
+
+    public Task<CallOutcome> Task => completion.Task;
+
+    /// <summary>Runs the call on the current worker thread. Returns false when it was abandoned: the worker must retire.</summary>
+    public bool Execute(nuint threadIdent)
+    {
+        Timer timer;
+        lock (gate)
+        {
+            if (Task.IsCompleted) // cancelled or refused while queued
+                return true;
+            taken = true;
+            thread = threadIdent;
+            clock.Start();
+            // The clock runs from here, so time spent waiting for the GIL counts: a stuck GIL still times out.
+            watchdog = timer = new Timer(_ => OnWatchdog(), null, giveUpAt == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : timeout, Retry);
+        }
+
+        var api = runtime.Api;
+        byte[]? reply = null;
+        string? failure = null;
+        var gil = api.PyGILState_Ensure();
+        try
+        {
+            lock (gate)
+                running = !timedOut && !abandoned;
+            if (running)
+                (reply, failure) = Invoke(api);
+        }
+        catch (Exception e)
+        {
+            failure = $"{e.GetType().Name}: {e.Message}"; // a bug here must not end the worker thread, and the process with it
+        }
+        finally
+        {
+            lock (gate)
+            {
+                finished = true;
+                if (timedOut && running)
+                    api.PyThreadState_SetAsyncExc(thread, 0); // a SnippetTimeout that came too late to be raised
+            }
+
+            api.PyGILState_Release(gil);
+        }
+
+        timer.Dispose();
+        lock (gate)
+        {
+            if (abandoned)
+                return false;
+        }
+
+        completion.TrySetResult(new CallOutcome(reply, failure, timedOut, Abandoned: false, running, clock.Elapsed));
+        return true;
+    }
+
+    /// <summary>Stops the call soon, like a timeout that has just passed; a call still queued ends at once.</summary>
+    public void Cancel()
+    {
+        lock (gate)
+        {
+            if (!taken)
+            {
+                completion.TrySetCanceled();
+                return;
+            }
+
+            if (finished)
+                return;
+            var now = clock.Elapsed;
+            giveUpAt = now + Grace < giveUpAt ? now + Grace : giveUpAt;
+            watchdog?.Change(TimeSpan.Zero, Retry);
+        }
+    }
+
+    /// <summary>Ends the call with an engine failure before it runs (the engine refuses to queue it).</summary>
+    public void Refuse(string reason) =>
+        completion.TrySetResult(new CallOutcome(null, reason, TimedOut: false, Abandoned: false, Started: false, TimeSpan.Zero));
+
+    private (byte[]? Reply, string? Failure) Invoke(PythonApi api)
+    {
+        var tuple = api.PyTuple_New(arguments.Length);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var item = arguments[i] switch
+            {
+                string text => api.NewString(text),
+                long number => api.PyLong_FromLongLong(number),
+                var other => throw new ArgumentException($"cannot pass a {other.GetType().Name} to Python"),
+            };
+            api.PyTuple_SetItem(tuple, i, item); // steals the reference
+        }
+
+        var result = api.PyObject_CallObject(function, tuple);
+        lock (gate)
+            finished = true; // from here on the watchdog leaves this thread alone
+        api.Py_DecRef(tuple);
+        if (result == 0)
+            return (null, api.TakeError());
+        var reply = expectReply ? api.ReadBytes(result) : null;
+        api.Py_DecRef(result);
+        return (reply, null);
+    }
+
+    private void OnWatchdog()
+    {
+        CallOutcome? giveUp = null;
+        bool interrupt;
+        lock (gate)
+        {
+            if (finished)
+                return;
+            timedOut = true;
+            if (!abandoned && clock.Elapsed >= giveUpAt)
+            {
+                abandoned = true;
+                giveUp = new CallOutcome(null, null, TimedOut: true, Abandoned: true, running, clock.Elapsed);
+            }
+
+            interrupt = running; // a call still waiting for the GIL will not start now
+        }
+
+        if (giveUp is not null)
+        {
+            runtime.Workers.ReplaceAbandoned();
+            completion.TrySetResult(giveUp);
+        }
+
+        if (interrupt)
+            Interrupt();
+    }
+
+    private void Interrupt()
+    {
+        // One interrupter at a time: it can wait long for the GIL when a snippet is stuck in C code that holds it.
+        if (Interlocked.Exchange(ref interrupting, 1) == 1)
+            return;
+        try
+        {
+            var api = runtime.Api;
+            var gil = api.PyGILState_Ensure();
+            try
+            {
+                lock (gate)
+                {
+                    if (running && !finished)
+                        api.PyThreadState_SetAsyncExc(thread, runtime.TimeoutType);
+                }
+            }
+            finally
+            {
+                api.PyGILState_Release(gil);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref interrupting, 0);
+        }
+    }
+}
+
+/// <summary>How a host call ended.</summary>
+/// <param name="Reply">The host's JSON reply (UTF-8), when it returned one.</param>
+/// <param name="Failure">The Python error the host itself raised, or why the call was refused.</param>
+/// <param name="TimedOut">The watchdog fired: the timeout passed (or the call was cancelled) before the call returned.</param>
+/// <param name="Abandoned">The call did not return within the grace period; its worker thread was left behind.</param>
+/// <param name="Started">The call got the GIL and began (false when it timed out waiting for it).</param>
+/// <param name="Duration">From the moment a worker took the call.</param>
+internal sealed record CallOutcome(byte[]? Reply, string? Failure, bool TimedOut, bool Abandoned, bool Started, TimeSpan Duration);

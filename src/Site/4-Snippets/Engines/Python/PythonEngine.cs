@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Site.Snippets.Engines.Python;
+
+/// <summary>
+/// Runs Python snippets in the process's embedded interpreter (<see cref="PythonRuntime"/>). A session is a namespace,
+/// created on first use; an engine (one per build) drops its sessions when disposed, while the interpreter lives on.
+/// </summary>
+internal sealed class PythonEngine : ISnippetEngine
+{
+    /// <summary>How long ending a session may take (a namespace's __del__ methods run then).</summary>
+    private static readonly TimeSpan HousekeepingTimeout = TimeSpan.FromSeconds(10);
+
+    private static long lastId;
+
+    private readonly PythonRuntime runtime;
+    private readonly long id = Interlocked.Increment(ref lastId);
+    private int disposed;
+
+    private PythonEngine(PythonRuntime runtime) => this.runtime = runtime;
+
+    /// <summary>
+    /// An engine on the process's interpreter, which the first engine loads from <paramref name="pythonLibrary"/> (the
+    /// --python-library option), else SITE_PYTHON_LIBRARY, else a search (<see cref="PythonLocator"/>).
+    /// Throws <see cref="PythonUnavailableException"/> when no Python can be used.
+    /// </summary>
+    public static PythonEngine Create(string? pythonLibrary = null) => new(PythonRuntime.Get(pythonLibrary));
+
+    public SnippetLanguage Language => SnippetLanguage.Python;
+
+    public string Runtime => "Python " + runtime.Version;
+
+    /// <summary>The installation in use, for messages.</summary>
+    public PythonInstallation Installation => runtime.Installation;
+
+    /// <remarks><see cref="RunRequest.Timeout"/> must be positive or <see cref="Timeout.InfiniteTimeSpan"/> (no limit).</remarks>
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(request));
+        if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Timeout, "a snippet's timeout must be positive");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
+        var outcome = await runtime.CallAsync(runtime.Run, arguments, request.Timeout, expectReply: true, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ToResult(outcome, request.Timeout);
+    }
+
+    public async Task EndSessionAsync(string sessionId)
+    {
+        if (Volatile.Read(ref disposed) == 0)
+            await runtime.CallAsync(runtime.EndSession, [id, sessionId], HousekeepingTimeout, expectReply: false, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+            await runtime.CallAsync(runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false, CancellationToken.None);
+    }
+
+    private static RunResult ToResult(CallOutcome outcome, TimeSpan timeout)
+    {
+        var reply = outcome.Reply is { Length: > 0 } json ? JsonSerializer.Deserialize(json, PythonJson.Default.HostReply) : null;
+        var (output, truncated) = Cap(reply?.Output ?? [], reply?.Truncated ?? false);
+        var result = new RunResult { Output = output, Truncated = truncated, Duration = outcome.Duration };
+        if (outcome.TimedOut || reply?.Error?.Timeout == true)
+            return result with { Error = TimedOut(outcome, reply?.Error, timeout) };
+        if (reply is null)
+        {
+            var failure = new RunError(RunErrorKind.EngineFailure, "EngineFailure", $"the Python snippet host failed: {outcome.Failure}", "", []);
+            return result with { Error = failure };
+        }
+
+        if (reply.Error is not { } error)
+            return result;
+        var name = error.Name ?? "Exception";
+        return result with { Error = new RunError(RunErrorKind.Exception, name, error.Message ?? "", error.Trace ?? "", error.Types ?? [name]) };
+    }
+
+    private static RunError TimedOut(CallOutcome outcome, HostError? error, TimeSpan timeout)
+    {
+        var message = $"timed out after {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+        // Where the snippet was stopped, when the host saw the SnippetTimeout itself.
+        var trace = (error is { Timeout: true, Trace: { } stack } ? stack : "") + $"TimeoutError: {message}\n";
+        if (outcome.Abandoned)
+        {
+            trace += outcome.Started
+                ? $"The snippet did not stop within {PythonCall.Grace.TotalSeconds:0} s of its timeout; its thread was left running.\n"
+                : "It never started: another snippet kept the Python interpreter (the GIL) busy.\n";
+        }
+
+        return new RunError(RunErrorKind.Timeout, "TimeoutError", message, trace, ["TimeoutError"]);
+    }
+
+    /// <summary>The host caps output at OutputLimit code points; .NET counts UTF-16 units, so trim what is still over.</summary>
+    private static (ImmutableArray<OutputChunk> Output, bool Truncated) Cap(ImmutableArray<OutputChunk> output, bool truncated)
+    {
+        var total = output.Sum(chunk => chunk.Text.Length);
+        if (total <= RunResult.OutputLimit)
+            return (output, truncated);
+
+        var kept = ImmutableArray.CreateBuilder<OutputChunk>();
+        var room = RunResult.OutputLimit;
+        foreach (var chunk in output)
+        {
+            if (room == 0)
+                break;
+            var length = Math.Min(room, chunk.Text.Length);
+            if (length < chunk.Text.Length && char.IsHighSurrogate(chunk.Text[length - 1]))
+                length--; // do not split a surrogate pair
+            kept.Add(chunk with { Text = chunk.Text[..length] });
+            room = length < chunk.Text.Length ? 0 : room - length;
+        }
+
+        return (kept.ToImmutable(), true);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+
+namespace Site.Snippets.Engines.Python;
+
+/// <summary>
+/// Long-lived threads that run <see cref="PythonCall"/>s from one queue. Each keeps its Python thread state for life and
+/// takes the GIL per call. A worker whose call is abandoned retires when (if ever) the call returns; a new one replaces it.
+/// </summary>
+internal sealed class PythonWorkers
+{
+    /// <summary>Abandoned calls still running past which Python is considered wedged and calls are refused.</summary>
+    public const int StuckLimit = 8;
+
+    private readonly BlockingCollection<PythonCall> queue = [];
+    private readonly PythonApi api;
+    private int stuck;
+
+    public PythonWorkers(PythonApi api, int count)
+    {
+        this.api = api;
+        for (var i = 0; i < count; i++)
+            StartWorker();
+    }
+
+    public void Enqueue(PythonCall call)
+    {
+        if (Volatile.Read(ref stuck) >= StuckLimit)
+            call.Refuse($"{StuckLimit} Python snippets are still stuck past their timeouts, so Python snippets no longer run in this process");
+        else
+            queue.Add(call);
+    }
+
+    /// <summary>A call was abandoned: its worker is stuck, so another takes its place.</summary>
+    public void ReplaceAbandoned()
+    {
+        Interlocked.Increment(ref stuck);
+        StartWorker();
+    }
+
+    /// <summary>Python's usual main-thread stack: deep recursion through C code needs more than .NET's default.</summary>
+    private const int StackSize = 8 << 20;
+
+    private void StartWorker() => new Thread(Work, StackSize) { IsBackground = true, Name = "Python snippets" }.Start();
+
+    private unsafe void Work()
+    {
+        var gil = api.PyGILState_Ensure(); // creates this thread's Python thread state, kept while the thread lives
+        var ident = api.PyThread_get_thread_ident();
+        var state = api.PyEval_SaveThread();
+        foreach (var call in queue.GetConsumingEnumerable())
+        {
+            if (!call.Execute(ident))
+                break;
+        }
+
+        // Abandoned, and the call has returned at last: a replacement already took this worker's place.
+        Interlocked.Decrement(ref stuck);
+        api.PyEval_RestoreThread(state);
+        api.PyGILState_Release(gil);
+    }
+}
