@@ -38,7 +38,6 @@ internal sealed class BuildOptionsBinder
         NoCache = parse.GetValue(noCache),
         Frozen = parse.GetValue(frozen),
         CacheDirectory = Path.GetFullPath(parse.GetValue(cacheDir)!),
-        PythonLibrary = parse.GetValue(pythonLibrary) is { Length: > 0 } library ? Path.GetFullPath(library)
-            : Environment.GetEnvironmentVariable(PythonLibraryVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null,
+        PythonLibrary = parse.GetValue(pythonLibrary) is { Length: > 0 } library ? Path.GetFullPath(library) : null, // else SITE_PYTHON_LIBRARY
     };
 }

@@ -1,13 +1,77 @@
+using System.Collections.Concurrent;
+using Site.Snippets.Engines.Node;
+using Site.Snippets.Engines.Python;
+
 namespace Site.Snippets.Engines;
 
-/// <summary>The real runtimes: embedded CPython and the Node worker.</summary>
+/// <summary>
+/// The real runtimes: embedded CPython (<see cref="PythonEngine"/>) and the Node worker (<see cref="NodeEngine"/>).
+/// Identifying a runtime finds its files without starting it, so a fully cached build starts neither.
+/// </summary>
+/// <param name="pythonLibrary">--python-library; null: SITE_PYTHON_LIBRARY, else a search (see <see cref="PythonLocator"/>).</param>
 internal sealed class SnippetRuntimes(string? pythonLibrary) : ISnippetRuntimes
 {
-    public string? PythonLibrary { get; } = pythonLibrary;
+    // Asking python3 for its library starts a process; do it once per process for the same question.
+    private static readonly ConcurrentDictionary<string, Lazy<PythonInstallation>> Installations = new();
 
-    public string Identify(SnippetLanguage language) =>
-        throw new RuntimeUnavailableException($"{language.DisplayName()} engine not wired yet");
+    public string Identify(SnippetLanguage language) => language == SnippetLanguage.Python
+        ? FileIdentity(FindPython().Library)
+        : FileIdentity(FindNode());
 
-    public Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken) =>
-        throw new RuntimeUnavailableException($"{language.DisplayName()} engine not wired yet");
+    public async Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return language == SnippetLanguage.Python
+                ? await Task.Run(() => PythonEngine.Create(FindPython().Library), cancellationToken)
+                : await NodeEngine.StartAsync(cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is PythonUnavailableException or NodeUnavailableException)
+        {
+            throw new RuntimeUnavailableException(e.Message);
+        }
+    }
+
+    private PythonInstallation FindPython()
+    {
+        var question = $"{pythonLibrary}\0{PythonLocator.LibraryFromEnvironment()}\0{Environment.GetEnvironmentVariable("PATH")}";
+        var lazy = Installations.GetOrAdd(question, _ => new Lazy<PythonInstallation>(() => PythonLocator.Default.Resolve(pythonLibrary)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (PythonUnavailableException e)
+        {
+            Installations.TryRemove(question, out _); // the next build may find what was installed meanwhile
+            throw new RuntimeUnavailableException(e.Message);
+        }
+    }
+
+    /// <summary>The Node executable: SITE_NODE, else "node" on PATH, as a full path.</summary>
+    private static string FindNode()
+    {
+        var node = NodeWorker.NodeExecutable;
+        if (node.Contains('/'))
+        {
+            return File.Exists(node) ? Path.GetFullPath(node)
+                : throw new RuntimeUnavailableException($"SITE_NODE is '{node}', which does not exist; install Node.js 18 or later or point SITE_NODE at it");
+        }
+
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, node);
+            if (File.Exists(candidate))
+                return candidate;
+        }
+
+        throw new RuntimeUnavailableException($"'{node}' is not on PATH and SITE_NODE is not set; install Node.js 18 or later or set SITE_NODE");
+    }
+
+    /// <summary>A file's real path, size and time: it changes when the runtime is upgraded.</summary>
+    private static string FileIdentity(string path)
+    {
+        var real = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        var info = new FileInfo(real);
+        return $"{real}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+    }
 }
