@@ -46,22 +46,23 @@ function createSessionContext(slot, cwd, trimStack) {
   sandbox.console = console;
 
   // Timers the snippet starts keep its session busy until they fire or are cleared, as they would keep node running.
-  // A callback that is not a function goes straight to node, for node's own error.
+  // A callback that is not a function goes straight to node, for node's own error; so does a timer started by
+  // leftover code of an ended session.
   sandbox.setTimeout = function setTimeout(callback, delay, ...args) {
-    if (typeof callback !== 'function') return timers.setTimeout(callback, delay);
     const session = slot.session;
+    if (typeof callback !== 'function' || !session) return timers.setTimeout(callback, delay, ...args);
     const timer = timers.setTimeout(() => session.call(timer, callback, args, true), delay);
     return session.track(timer, timers.clearTimeout);
   };
   sandbox.setInterval = function setInterval(callback, delay, ...args) {
-    if (typeof callback !== 'function') return timers.setInterval(callback, delay);
     const session = slot.session;
+    if (typeof callback !== 'function' || !session) return timers.setInterval(callback, delay, ...args);
     const timer = timers.setInterval(() => session.call(timer, callback, args, false), delay);
     return session.track(timer, timers.clearInterval);
   };
   sandbox.setImmediate = function setImmediate(callback, ...args) {
-    if (typeof callback !== 'function') return timers.setImmediate(callback);
     const session = slot.session;
+    if (typeof callback !== 'function' || !session) return timers.setImmediate(callback, ...args);
     const timer = timers.setImmediate(() => session.call(timer, callback, args, true));
     return session.track(timer, timers.clearImmediate);
   };

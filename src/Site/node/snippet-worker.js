@@ -14,6 +14,7 @@
 // A run is complete when its code has settled (the promise too, for top-level await) and the timers and other
 // resources it started are done: the point where `node file.js` would exit.
 'use strict';
+const os = require('node:os');
 const vm = require('node:vm');
 const readline = require('node:readline');
 const { inspect } = require('node:util');
@@ -22,7 +23,7 @@ const { wrapTopLevelAwait } = require('./snippet-await.js');
 const { describeError, trimStack } = require('./snippet-errors.js');
 
 const OUTPUT_LIMIT = 1 << 20;
-const SPARE_CONTEXTS = 1;
+const SPARE_CONTEXTS = 1; // made while idle, ahead of the session that takes it
 const cwd = process.cwd();
 const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
@@ -38,11 +39,9 @@ const queue = [];
 
 class Run {
   constructor(request, session) {
-    this.id = request.id;
     this.request = request;
     this.session = session;
     this.quiet = Boolean(request.quiet);
-    this.timeoutMs = request.timeoutMs;
     this.chunks = [];
     this.size = 0;
     this.truncated = false;
@@ -168,7 +167,7 @@ function settle(run) {
 
 function fail(run, error) {
   if (run.done) return;
-  run.error ??= error?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' ? timedOut(run.timeoutMs) : describe(error, run.request);
+  run.error ??= error?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' ? timedOut(run.request.timeoutMs) : describe(error, run.request);
   finish(run);
 }
 
@@ -225,7 +224,7 @@ function finish(run) {
   run.session.clearTimers();
   run.session.run = null;
   current = null;
-  respond({ id: run.id, output: run.chunks, truncated: run.truncated, error: run.error });
+  respond({ id: run.request.id, output: run.chunks, truncated: run.truncated, error: run.error });
   setImmediate(idle);
 }
 
@@ -272,10 +271,13 @@ const args = values => values.map(value => inspect(value)).join(', ');
 process.exit = function exit(...values) { stopSnippet(`process.exit(${args(values)})`, exit); };
 process.reallyExit = function reallyExit(...values) { stopSnippet(`process.reallyExit(${args(values)})`, reallyExit); };
 process.abort = function abort() { stopSnippet('process.abort()', abort); };
-const kill = process.kill;
-process.kill = function (pid, ...rest) {
-  if (Number(pid) === process.pid || Number(pid) === 0) stopSnippet(`process.kill(${args([pid, ...rest])})`, process.kill);
-  return kill.call(this, pid, ...rest);
+// Signalling itself is fine when the snippet listens for that signal; a process group (pid <= 0) would include us.
+const killProcess = process.kill;
+process.kill = function kill(pid, signal = 'SIGTERM') {
+  const name = typeof signal === 'number' ? Object.keys(os.constants.signals).find(key => os.constants.signals[key] === signal) : signal;
+  const fatal = signal !== 0 && (name === 'SIGKILL' || name === 'SIGSTOP' || process.listenerCount(name) === 0);
+  if (Number(pid) <= 0 || (Number(pid) === process.pid && fatal)) stopSnippet(`process.kill(${args([...arguments])})`, kill);
+  return killProcess.call(this, pid, signal);
 };
 
 // Writes to process.stdout/stderr (by the snippet or modules it requires) are the snippet's output.
@@ -321,3 +323,4 @@ input.on('close', () => {
 });
 
 respond({ id: 0, version: process.version });
+setImmediate(idle);

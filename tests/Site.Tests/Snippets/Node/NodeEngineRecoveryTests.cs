@@ -69,4 +69,17 @@ public sealed class NodeEngineRecoveryTests
         Assert.Contains("exited", error.Message);
         Assert.Equal("kept\n", await engine.PrintsAsync("console.log(kept)"));
     }
+
+    [Fact]
+    public async Task Disposing_the_engine_stops_the_worker()
+    {
+        var engine = await NodeEngine.StartAsync();
+        var pid = int.Parse(await engine.PrintsAsync("process.stdout.write(String(process.pid))"), System.Globalization.CultureInfo.InvariantCulture);
+        using var worker = System.Diagnostics.Process.GetProcessById(pid);
+
+        await engine.DisposeAsync();
+
+        Assert.True(worker.WaitForExit(5000), "the worker still runs");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => engine.RunAsync("1"));
+    }
 }

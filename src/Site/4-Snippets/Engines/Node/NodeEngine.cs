@@ -21,7 +21,7 @@ internal sealed class NodeEngine : ISnippetEngine
     private NodeWorker? worker;
     private int generation;
     private long nextId;
-    private bool disposed;
+    private volatile bool disposed;
 
     private NodeEngine(NodeWorker worker, string? workingDirectory)
     {
@@ -181,6 +181,12 @@ internal sealed class NodeEngine : ISnippetEngine
         if (worker is not null)
             Retire(worker);
         live = await NodeWorker.StartAsync(workingDirectory, cancellationToken);
+        if (disposed)
+        {
+            live.Dispose(); // DisposeAsync ran meanwhile (it does not wait for the gate)
+            throw new ObjectDisposedException(nameof(NodeEngine));
+        }
+
         worker = live;
         return live;
     }
