@@ -206,7 +206,7 @@ function check(run) {
 
 function activeResources() {
   const counts = new Map();
-  for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
+  for (const type of process.getActiveResourcesInfo?.() ?? []) counts.set(type, (counts.get(type) ?? 0) + 1);
   return counts;
 }
 
