@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Site.Snippets.Engines;
+using Site.Snippets.Engines.Node;
+
+namespace Site.Tests.Snippets.Node;
+
+/// <summary>Runaway snippets and a dying worker: each test waits a second or more of real time.</summary>
+public sealed class NodeEngineRecoveryTests
+{
+    /// <summary>Room for a slow, busy machine on top of what the engine promises.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task A_synchronous_endless_loop_times_out_and_its_session_goes_on()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        await engine.PrintsAsync("const x = 'still here'");
+
+        var clock = Stopwatch.StartNew();
+        var result = await engine.RunAsync("console.log('looping');\nwhile (true) {}", timeoutSeconds: 1);
+
+        var error = result.Failed(RunErrorKind.Timeout);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1) + NodeEngine.WatchdogGrace + Slack, $"took {clock.Elapsed}");
+        Assert.Equal("timed out after 1 s", error.Message);
+        Assert.Equal("looping\n", result.Stdout());
+        Assert.Equal("still here\n", await engine.PrintsAsync("console.log(x)"));
+    }
+
+    [Fact]
+    public async Task An_interval_never_cleared_times_out()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var result = await engine.RunAsync("setInterval(() => {}, 10)", timeoutSeconds: 0.5);
+
+        Assert.Equal("timed out after 0.5 s", result.Failed(RunErrorKind.Timeout).Message);
+        Assert.Equal("ok\n", await engine.PrintsAsync("console.log('ok')"));
+    }
+
+    [Fact]
+    public async Task A_runaway_callback_gets_the_worker_killed_and_other_sessions_get_their_state_back()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        Assert.Equal("setting up\n", await engine.PrintsAsync("console.log('setting up'); const kept = 'still here'; let counter = 0", session: "other"));
+        await engine.PrintsAsync("counter++", session: "other");
+        await engine.RunAsync("counter = 'failed snippets are not replayed'; throw new Error()", session: "other");
+
+        var clock = Stopwatch.StartNew();
+        var result = await engine.RunAsync("setTimeout(() => { while (true) {} })", session: "runaway", timeoutSeconds: 1);
+
+        Assert.Equal(RunErrorKind.Timeout, result.Failed(RunErrorKind.Timeout).Kind);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1) + NodeEngine.WatchdogGrace + Slack, $"took {clock.Elapsed}");
+        var after = await engine.RunAsync("console.log(kept, counter)", session: "other");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1) + NodeEngine.WatchdogGrace + Slack + Slack, $"took {clock.Elapsed} with the restart");
+        Assert.Null(after.Error);
+        Assert.Equal([new(OutputStream.Stdout, "still here 1\n")], after.Output.ToArray());
+        Assert.Equal("fresh\n", await engine.PrintsAsync("console.log('fresh')", session: "runaway"));
+    }
+
+    [Fact]
+    public async Task A_worker_that_dies_under_a_snippet_is_an_engine_failure_and_is_replaced()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        await engine.PrintsAsync("const kept = 'kept'");
+
+        var result = await engine.RunAsync("require('node:child_process').execSync(`kill -9 ${process.pid}`)");
+
+        var error = result.Failed(RunErrorKind.EngineFailure);
+        Assert.Contains("exited", error.Message);
+        Assert.Equal("kept\n", await engine.PrintsAsync("console.log(kept)"));
+    }
+
+    [Fact]
+    public async Task Disposing_the_engine_stops_the_worker()
+    {
+        var engine = await NodeEngine.StartAsync();
+        var pid = int.Parse(await engine.PrintsAsync("process.stdout.write(String(process.pid))"), System.Globalization.CultureInfo.InvariantCulture);
+        using var worker = System.Diagnostics.Process.GetProcessById(pid);
+
+        await engine.DisposeAsync();
+
+        Assert.True(worker.WaitForExit(5000), "the worker still runs");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => engine.RunAsync("1"));
+    }
+}

@@ -1,0 +1,66 @@
+using Site.Snippets.Engines.Node;
+
+namespace Site.Tests.Snippets.Node;
+
+public sealed class NodeEngineSessionTests
+{
+    [Fact]
+    public async Task Snippets_of_a_session_share_their_declarations_like_a_notebook()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        await engine.PrintsAsync("const x = 41; let y = 1; var z = 'z'; function twice(n) { return 2 * n } class Point { }");
+
+        Assert.Equal("42 1 z 4 Point\n", await engine.PrintsAsync("console.log(x + y, y, z, twice(2), new Point().constructor.name)"));
+    }
+
+    [Fact]
+    public async Task Declarations_of_a_snippet_with_top_level_await_are_seen_by_the_next_one()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var first = await engine.PrintsAsync("""
+            const x = await Promise.resolve(41);
+            const { a, b: [c] } = await Promise.resolve({ a: 'a', b: ['c'] });
+            function hoisted() { return 'hoisted' }
+            class Later { }
+            for (var i = 0; i < 2; i++) await null;
+            console.log(hoisted(), x);
+            """);
+        var second = await engine.PrintsAsync("console.log(x + 1, a, c, hoisted(), typeof Later, i)");
+
+        Assert.Equal("hoisted 41\n", first);
+        Assert.Equal("42 a c hoisted function 2\n", second);
+    }
+
+    [Fact]
+    public async Task Sessions_do_not_see_each_other()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        await engine.PrintsAsync("const secret = 1; globalThis.leaked = 2; Array.prototype.extra = 3", session: "a");
+
+        Assert.Equal("undefined undefined undefined\n",
+            await engine.PrintsAsync("console.log(typeof secret, typeof leaked, typeof [].extra)", session: "b"));
+        Assert.Equal("1 2 3\n", await engine.PrintsAsync("console.log(secret, leaked, [].extra)", session: "a"));
+    }
+
+    [Fact]
+    public async Task Ending_a_session_forgets_its_state()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        await engine.PrintsAsync("const x = 1", session: "a");
+
+        await engine.EndSessionAsync("a");
+
+        Assert.Equal("undefined\n", await engine.PrintsAsync("console.log(typeof x)", session: "a"));
+    }
+
+    [Fact]
+    public async Task Dynamic_import_works()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        Assert.Equal("function\n", await engine.PrintsAsync("const { join } = await import('node:path'); console.log(typeof join)"));
+    }
+}
