@@ -66,6 +66,7 @@ internal sealed class CollectSnippets : IStage
                 Block = block,
                 OutputBlock = output,
                 Compare = compare,
+                Invalid = errors.Count > 0,
             };
             block.SetData(typeof(Snippet), snippet);
             output?.SetData(typeof(Snippet), snippet);

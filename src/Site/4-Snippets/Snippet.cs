@@ -28,6 +28,9 @@ internal sealed record Snippet
     /// <summary>The <c>```output</c> block, when there is one.</summary>
     public FencedCodeBlock? OutputBlock { get; init; }
 
+    /// <summary>Its options had errors (reported by CollectSnippets): it is shown but not run.</summary>
+    public bool Invalid { get; init; }
+
     /// <summary>For a snippet inside <c>::: compare</c>: that container.</summary>
     public CompareGroup? Compare { get; init; }
 }

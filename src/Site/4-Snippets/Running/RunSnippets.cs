@@ -21,7 +21,7 @@ internal sealed class RunSnippets : IStage
     public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var sessions = state.Pages
-            .SelectMany(page => page.Snippets.GroupBy(s => s.Session).Select(group => new Session(page, group.Key, [.. group])))
+            .SelectMany(page => page.Snippets.Where(s => !s.Invalid).GroupBy(s => s.Session).Select(group => new Session(page, group.Key, [.. group])))
             .ToList();
         if (sessions.Count == 0)
             return state;
