@@ -2,6 +2,7 @@
 // with console and the timers wired to the session (see snippet-worker.js), so output and pending timers
 // can be told apart per session.
 'use strict';
+const { BIND } = require('./snippet-scope.js');
 const vm = require('node:vm');
 const path = require('node:path');
 const timers = require('node:timers');
@@ -88,6 +89,18 @@ function createSessionContext(slot, cwd, trimStack) {
   };
   sandbox.process = new Proxy(process, {
     get: (target, key) => key === 'stdin' ? emptyStdin() : Reflect.get(target, key, target),
+  });
+
+  // How wrapped snippets publish their top-level names (see snippet-scope.js): a live accessor on the global, which
+  // a later snippet may replace by declaring the name again. Names the global cannot take (NaN, undefined) stay local.
+  Object.defineProperty(sandbox, BIND, {
+    value(name, get, set) {
+      try {
+        Object.defineProperty(sandbox, name, { get, set, configurable: true, enumerable: true });
+      } catch {
+        // a non-configurable global: the snippet still has its own binding
+      }
+    },
   });
 
   const context = vm.createContext(sandbox);

@@ -19,7 +19,7 @@ const vm = require('node:vm');
 const readline = require('node:readline');
 const { inspect } = require('node:util');
 const { createSessionContext } = require('./snippet-context.js');
-const { wrapTopLevelAwait } = require('./snippet-await.js');
+const { scopeSnippet } = require('./snippet-scope.js');
 const { describeError, trimStack } = require('./snippet-errors.js');
 
 const OUTPUT_LIMIT = 1 << 20;
@@ -149,8 +149,8 @@ function start(request) {
 
 function compile({ code, file, line }) {
   const options = { filename: file, lineOffset: line - 1, importModuleDynamically };
-  const wrapped = wrapTopLevelAwait(code);
-  if (wrapped) return { script: new vm.Script(wrapped, options), async: true };
+  const scoped = scopeSnippet(code);
+  if (scoped) return { script: new vm.Script(scoped.code, options), async: scoped.async };
   try {
     return { script: new vm.Script(code, options), async: false };
   } catch (error) {

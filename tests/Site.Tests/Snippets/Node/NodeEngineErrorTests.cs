@@ -61,15 +61,25 @@ public sealed class NodeEngineErrorTests
     }
 
     [Fact]
-    public async Task Declaring_a_name_twice_in_a_session_is_a_syntax_error_at_the_second_declaration()
+    public async Task Declaring_a_name_twice_in_one_snippet_is_a_syntax_error_at_the_second_declaration()
     {
         await using var engine = await NodeEngine.StartAsync();
-        await engine.PrintsAsync("const x = 1");
 
-        var error = (await engine.RunAsync("console.log(1);\nconst x = 2;", line: 40)).Failed(RunErrorKind.Exception);
+        var error = (await engine.RunAsync("const x = 1;\nconsole.log(1);\nconst x = 2;", line: 40)).Failed(RunErrorKind.Exception);
 
         Assert.Equal("Identifier 'x' has already been declared", error.Message);
-        Assert.StartsWith("input/guide/async.md:41\n", error.Trace);
+        Assert.StartsWith("input/guide/async.md:42\n", error.Trace);
+    }
+
+    [Fact]
+    public async Task A_const_stays_constant_within_its_snippet()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var error = (await engine.RunAsync("const frozen = 1;\nfrozen = 2;", line: 10)).Failed(RunErrorKind.Exception);
+
+        Assert.Equal("TypeError", error.Name);
+        Assert.Equal("Assignment to constant variable.", error.Message);
     }
 
     [Fact]

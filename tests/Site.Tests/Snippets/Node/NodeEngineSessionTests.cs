@@ -63,4 +63,26 @@ public sealed class NodeEngineSessionTests
 
         Assert.Equal("function\n", await engine.PrintsAsync("const { join } = await import('node:path'); console.log(typeof join)"));
     }
+
+    [Fact]
+    public async Task A_later_snippet_may_declare_a_name_again_like_a_browser_console()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        await engine.PrintsAsync("let a = 1; const b = 2; class C { }");
+
+        var again = await engine.PrintsAsync("let a = 'one'; const b = 'two'; class C { static n = 3 }\nconsole.log(a, b, C.n)");
+
+        Assert.Equal("one two 3\n", again);
+        Assert.Equal("one two 3\n", await engine.PrintsAsync("console.log(a, b, C.n)"));
+    }
+
+    [Fact]
+    public async Task A_closure_and_later_snippets_share_one_live_binding()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        await engine.PrintsAsync("let count = 0;\nfunction inc() { count++; }");
+
+        Assert.Equal("2\n", await engine.PrintsAsync("inc(); inc();\nconsole.log(count)"));
+        Assert.Equal("11\n", await engine.PrintsAsync("count = 10; inc();\nconsole.log(count)"));
+    }
 }

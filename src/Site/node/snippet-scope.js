@@ -1,0 +1,96 @@
+// How a snippet's top-level declarations live on in its session, the way a browser console or a notebook works:
+// every later snippet sees them, and may declare the same name again (`let a` in two snippets of one page).
+//
+// A snippet that declares anything at top level, or uses top-level await, runs inside an arrow function (async when
+// it awaits), so its own `let`/`const`/`class`/`function`/`var` keep their usual meaning within the snippet
+// (const stays constant, the temporal dead zone holds). Each name is published on the session's global object as
+// a live accessor: later snippets read and write the binding itself, so a closure's updates stay visible. Line
+// numbers do not move: the wrapper opens on the first line and closes after the last.
+'use strict';
+const path = require('node:path');
+
+/** The global a wrapped snippet publishes its names through (non-enumerable, see snippet-context.js). */
+const BIND = '__snippetBind';
+
+let acorn; // loaded on first use: many snippets declare nothing
+
+/** Returns { code, async } for a snippet that needs wrapping, or null (no declarations, no await, or no parse). */
+function scopeSnippet(code) {
+  if (!/\b(await|let|const|class|var|function)\b/.test(code)) return null;
+  acorn ??= loadAcorn();
+  let program;
+  try {
+    program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, allowHashBang: true });
+  } catch {
+    return null; // vm.Script reports the syntax error, with V8's message and location
+  }
+
+  const found = { await: false, names: new Set() };
+  for (const statement of program.body) {
+    if (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') found.names.add(statement.id.name);
+    else if (statement.type === 'VariableDeclaration') for (const d of statement.declarations) bindingNames(d.id, found.names);
+  }
+  visit(program, found);
+  if (!found.await && found.names.size === 0) return null;
+
+  // After any 'use strict' directive, so that it still applies to the snippet.
+  let bodyStart = 0;
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break;
+    bodyStart = statement.end;
+  }
+  const binds = [...found.names].map(name => `${BIND}(${JSON.stringify(name)}, () => ${name}, (v) => { ${name} = v; });`).join(' ');
+  const wrapped = `(${found.await ? 'async ' : ''}() => {${code.slice(0, bodyStart)} ${binds} ${code.slice(bodyStart)}\n})()`;
+  return { code: wrapped, async: found.await };
+}
+
+// The build copies acorn next to this file; run from the source folder, it is in node_modules.
+function loadAcorn() {
+  try {
+    return require(path.join(__dirname, 'acorn', 'acorn.js'));
+  } catch (e) {
+    if (e.code !== 'MODULE_NOT_FOUND') throw e;
+    return require('acorn');
+  }
+}
+
+/** Finds top-level awaits and the `var`s declared in blocks outside functions (those are top-level names too). */
+function visit(node, found, topLevel = true) {
+  switch (node.type) {
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'StaticBlock':
+    case 'ClassBody':
+      return;
+    case 'AwaitExpression':
+      found.await = true;
+      break;
+    case 'ForOfStatement':
+      if (node.await) found.await = true;
+      break;
+    case 'VariableDeclaration':
+      if (node.kind === 'var') for (const d of node.declarations) bindingNames(d.id, found.names);
+      break;
+  }
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === 'string') visit(child, found, false);
+    } else if (value && typeof value.type === 'string') {
+      visit(value, found, false);
+    }
+  }
+}
+
+function bindingNames(pattern, names) {
+  switch (pattern.type) {
+    case 'Identifier': names.add(pattern.name); break;
+    case 'ObjectPattern': for (const p of pattern.properties) bindingNames(p.type === 'RestElement' ? p.argument : p.value, names); break;
+    case 'ArrayPattern': for (const e of pattern.elements) if (e) bindingNames(e, names); break;
+    case 'RestElement': bindingNames(pattern.argument, names); break;
+    case 'AssignmentPattern': bindingNames(pattern.left, names); break;
+  }
+}
+
+module.exports = { scopeSnippet, BIND };
