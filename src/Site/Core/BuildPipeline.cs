@@ -25,39 +25,31 @@ internal enum BuildMode
 /// <summary>The recipe: the one place that says which stages a build runs, in which order.</summary>
 internal static class BuildPipeline
 {
-    public static IReadOnlyList<IStage> Stages(BuildMode mode) => mode == BuildMode.Check
-        ?
-        [
-            new LoadSettings(),
-            new ReadFiles(),
-            new LoadDataTables(),
-            new ParseFrontMatter(),
-            new AssignUrls(),
-            new ParseMarkdown(),
-            new CollectSnippets(),
-            new RunSnippets(),
-            new ResolveLinks(),
-        ]
-        :
+    public static IReadOnlyList<IStage> Stages(BuildMode mode)
+    {
+        // check: run the snippets and check the links; everything marked false only makes or writes the site.
+        (IStage Stage, bool Checks)[] all =
         [
             // Input
-            new LoadSettings(),
-            new ReadFiles(),
-            new LoadDataTables(),
+            (new LoadSettings(), true),
+            (new ReadFiles(), true),
+            (new LoadDataTables(), true),
             // Process
-            new ParseFrontMatter(),
-            new AssignUrls(),
-            new ParseMarkdown(),
-            new CollectSnippets(),
-            new RunSnippets(),
-            new HighlightCode(),
-            new ResolveLinks(),
-            new RenderMarkdown(),
+            (new ParseFrontMatter(), true),
+            (new AssignUrls(), true),
+            (new ParseMarkdown(), true),
+            (new CollectSnippets(), true),
+            (new RunSnippets(), true),
+            (new HighlightCode(), false),
+            (new ResolveLinks(), true),
+            (new RenderMarkdown(), false),
             // Post-process
-            new GeneratePages(),
-            new ApplyTheme(),
-            new AddAssets(),
+            (new GeneratePages(), false),
+            (new ApplyTheme(), false),
+            (new AddAssets(), false),
             // Output
-            new WriteSite(),
+            (new WriteSite(), false),
         ];
+        return [.. all.Where(entry => mode == BuildMode.Build || entry.Checks).Select(entry => entry.Stage)];
+    }
 }
