@@ -26,6 +26,8 @@ internal sealed class LoadSettings : IStage
 
         if (context.Options.BaseUrl is { } baseUrl)
             settings = settings with { BaseUrl = baseUrl };
+        if (context.Options.Offline)
+            settings = settings with { BaseUrl = null };
         if (settings.BaseUrl is { } url && !url.EndsWith('/'))
             settings = settings with { BaseUrl = url + "/" };
         context.Settings = settings;

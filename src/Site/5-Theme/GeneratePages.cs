@@ -6,11 +6,14 @@ namespace Site.Theme;
 
 /// <summary>
 /// Adds the pages nobody writes: an index for each section without an index.md, a home page when the input has none,
-/// a page per tag and a page of all tags. A section's own index.md becomes its section page.
+/// a page per tag, a page of all tags, and the 404 page. A section's own index.md becomes its section page.
 /// </summary>
 internal sealed class GeneratePages : IStage
 {
     public const string TagsFolder = "tags";
+
+    /// <summary>What static hosts (and <c>serve</c>) answer for a missing URL.</summary>
+    public const string NotFoundPath = "404.html";
 
     public Phase Phase => Phase.PostProcess;
 
@@ -44,6 +47,12 @@ internal sealed class GeneratePages : IStage
             foreach (var tag in tags)
                 generated.Add(Generated($"{TagsFolder}/{tag}", TagUrl(tag), PageKind.TagPage, $"Tagged “{tag}”", null, tag));
         }
+
+        generated.Add(Generated("404", NotFoundPath, PageKind.NotFound, "Page not found", null, null) with
+        {
+            ContentHtml = "<p>There is no page at this address. It may have moved when the guide was reorganised.</p>\n"
+                + "<p>Try the <a href=\"index.html\">home page</a>, or search for what you were looking for.</p>\n",
+        });
 
         // Not ToDictionary: two pages may already claim one path (AssignUrls reported it); the first one owns it.
         var taken = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Site.Core;
 using Site.FrontMatter;
+using Site.PostProcessing;
 
 namespace Site.Theme;
 
@@ -18,6 +19,8 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
         .Select(g => (g.First(), g.Count()))
         .OrderBy(t => t.Item1, StringComparer.OrdinalIgnoreCase)
         .ToList();
+
+    private bool HasFeed { get; } = context.Settings.BaseUrl is not null && allPages.Any(Feeds.InFeed);
 
     public Dictionary<string, object?> For(Page page)
     {
@@ -38,6 +41,8 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
                 ["language"] = settings.Language,
                 ["year"] = DateTime.UtcNow.Year,
                 ["homeUrl"] = Urls.Relative(from, "index.html"),
+                ["singlePage"] = context.Options.SinglePage ? Urls.Relative(from, SinglePageEdition.OutputPath) : null,
+                ["feed"] = HasFeed ? Urls.Relative(from, Feeds.FeedPath) : null,
             },
             ["root"] = Urls.ToRoot(from),
             ["page"] = new Dictionary<string, object?>
@@ -50,12 +55,14 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
                 ["content"] = page.ContentHtml,
                 ["toc"] = TableOfContents(page),
                 ["url"] = "index.html",
-                ["canonical"] = settings.BaseUrl is { } baseUrl ? baseUrl + page.OutputPath[..^"index.html".Length] : "",
+                ["canonical"] = settings.BaseUrl is { } baseUrl && page.Kind != PageKind.NotFound ? Feeds.Absolute(baseUrl, page) : "",
                 ["section"] = section is null ? null : Link(section.Title, section.Page is null ? null : Url(section.Page)),
                 ["meta"] = page.Metadata.Values,
                 ["isHome"] = page.OutputPath == "index.html",
                 ["editPath"] = page.Kind == PageKind.Content || page.Text.Length > 0 ? page.SourcePath : "",
                 ["kind"] = page.Kind.ToString(),
+                // A 404 page is served at any depth: with a known base URL its relative links start from there.
+                ["baseHref"] = page.Kind == PageKind.NotFound ? settings.BaseUrl : null,
             },
             ["nav"] = navigation.Entries.Select(entry => NavEntry(entry, page, Url)).ToList(),
             ["prev"] = inReadingOrder && position > 0 ? Link(navigation.ReadingOrder[position - 1].Metadata.Title, Url(navigation.ReadingOrder[position - 1])) : null,

@@ -36,7 +36,7 @@ internal static class ConsoleReporter
 
     public static IBuildProgress Progress(TextWriter output) => IsInteractive(output) ? new StatusProgress() : new PlainProgress(output);
 
-    public static void Report(BuildResult result, BuildOptions options, TextWriter output, TextWriter error)
+    public static void Report(BuildResult result, BuildOptions options, TextWriter output, TextWriter error, bool describeTarget = true)
     {
         foreach (var diagnostic in result.Diagnostics)
             error.WriteLine(diagnostic.ToString());
@@ -53,9 +53,10 @@ internal static class ConsoleReporter
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var counts = $"{result.PageCount} pages, {Plural(result.Warnings, "warning")}, {Plural(result.Errors, "error")}, {seconds} s";
         var target = Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDirectory);
-        output.WriteLine(result.ExitCode == ExitCode.Success
-            ? $"Built {counts} -> {target}/"
-            : $"Build failed: {counts}; {target}/ left unchanged");
+        if (!describeTarget)
+            output.WriteLine(result.ExitCode == ExitCode.Success ? $"Built {counts}" : $"Build failed: {counts}");
+        else
+            output.WriteLine(result.ExitCode == ExitCode.Success ? $"Built {counts} -> {target}/" : $"Build failed: {counts}; {target}/ left unchanged");
     }
 
     /// <summary>The end of <c>site check</c>: diagnostics, then exactly one line "N passed, N failed" (snippets).</summary>

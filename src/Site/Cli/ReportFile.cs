@@ -6,7 +6,7 @@ using Site.Snippets.Running;
 
 namespace Site.Cli;
 
-/// <summary><c>--report FILE</c>: every page and snippet of the build as JSON, written whether the build passed or not.</summary>
+/// <summary><c>--report FILE</c>: every page, its external links and snippets, as JSON, written whether the build passed or not.</summary>
 internal static class ReportFile
 {
     public static ExitCode WriteIfAsked(string? path, BuildResult result, BuildOptions options, TextWriter error)
@@ -32,6 +32,7 @@ internal static class ReportFile
             page.DisplayPath,
             page.OutputPath,
             page.Metadata.Title,
+            [.. page.ExternalLinks.Select(link => new LinkReport(link.Url, link.Line, link.Column))],
             [.. page.Snippets.Select(snippet =>
             {
                 var outcome = result.SnippetOutcomes.GetValueOrDefault(snippet);
@@ -61,7 +62,9 @@ internal static class ReportFile
 
     internal sealed record SnippetTotals(int Total, int Passed, int Failed, int Cached);
 
-    internal sealed record PageReport(string File, string Url, string Title, List<SnippetReport> Snippets);
+    internal sealed record PageReport(string File, string Url, string Title, List<LinkReport> ExternalLinks, List<SnippetReport> Snippets);
+
+    internal sealed record LinkReport(string Url, int Line, int Column);
 
     internal sealed record SnippetReport(string File, int Line, string Language, string Session, string Status, double DurationMs,
         int OutputLength, bool Cached, string? Runtime);

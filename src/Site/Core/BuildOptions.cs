@@ -18,6 +18,12 @@ internal sealed record BuildOptions
     /// <summary>The absolute URL the site is served from (canonical links, sitemap); overrides site.yml. Null: none.</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>Also write the single-page edition of the whole guide (single-page.html).</summary>
+    public bool SinglePage { get; init; }
+
+    /// <summary>For the offline bundle: no base URL, so nothing points outside the site.</summary>
+    public bool Offline { get; init; }
+
     /// <summary>Print the time each stage took.</summary>
     public bool Timings { get; init; }
 

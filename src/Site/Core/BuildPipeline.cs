@@ -46,7 +46,9 @@ internal static class BuildPipeline
             // Post-process
             (new GeneratePages(), false),
             (new ApplyTheme(), false),
+            (new SinglePageEdition(), false),
             (new AddAssets(), false),
+            (new Feeds(), false),
             // Output
             (new WriteSite(), false),
         ];

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Markdig.Syntax;
 using Site.FrontMatter;
+using Site.Markdown.Links;
 using Site.Snippets;
 
 namespace Site.Core;
 
-internal enum PageKind { Content, SectionIndex, TagPage, TagIndex }
+internal enum PageKind { Content, SectionIndex, TagPage, TagIndex, NotFound }
 
 /// <summary>
 /// A document flowing through the pipeline. Each stage returns a copy with more filled in
@@ -41,6 +42,9 @@ internal sealed record Page
     public ImmutableHashSet<string> Anchors { get; init; } = ImmutableHashSet<string>.Empty;
 
     public ImmutableArray<Snippet> Snippets { get; init; } = [];
+
+    /// <summary>Links out of the site (for the report; never fetched).</summary>
+    public ImmutableArray<ExternalLink> ExternalLinks { get; init; } = [];
 
     /// <summary>The page body rendered from Markdown, before the theme wraps it.</summary>
     public string ContentHtml { get; init; } = "";

@@ -38,6 +38,7 @@ public sealed class BasicSiteTests : IAsyncLifetime
     [InlineData("assets/site.css")]
     [InlineData("images/logo.png")]
     [InlineData(".site-output")]
+    [InlineData("404.html")]
     public void The_expected_files_exist(string path)
     {
         Assert.True(site.OutputExists(path), $"{path} is missing; built:\n{string.Join("\n", Built())}");
@@ -46,7 +47,7 @@ public sealed class BasicSiteTests : IAsyncLifetime
     [Fact]
     public void Nothing_else_is_written_and_the_draft_is_left_out()
     {
-        Assert.Equal(13, Built().Count);
+        Assert.Equal(14, Built().Count);
         Assert.False(site.OutputExists("basics/unfinished/index.html"));
         Assert.DoesNotContain("Unfinished", site.ReadOutput("basics/index.html"));
     }

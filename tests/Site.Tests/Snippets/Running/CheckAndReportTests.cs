@@ -16,7 +16,7 @@ public sealed class CheckAndReportTests : IDisposable
     private void WritePages()
     {
         site.Page("a.md", "A", "```python run\nprint 1\n```\n\n```output\n1\n```\n\n```js run session=s\nprint x\n```\n");
-        site.Page("b.md", "B", "```python run\nprint 2\n```\n\n```output\n3\n```\n\n[broken](missing.md)\n");
+        site.Page("b.md", "B", "```python run\nprint 2\n```\n\n```output\n3\n```\n\n[broken](missing.md) and [out](https://example.org/x)\n");
     }
 
     [Fact]
@@ -74,5 +74,9 @@ public sealed class CheckAndReportTests : IDisposable
         Assert.Equal(["verified", "ran"], snippets.Select(s => s.GetProperty("status").GetString()));
         Assert.Equal(2, snippets[0].GetProperty("outputLength").GetInt32());
         Assert.True(snippets[0].GetProperty("durationMs").GetDouble() > 0);
+        var b = pages.Single(p => p.GetProperty("file").GetString()!.EndsWith("b.md", StringComparison.Ordinal));
+        var link = Assert.Single(b.GetProperty("externalLinks").EnumerateArray());
+        Assert.Equal("https://example.org/x", link.GetProperty("url").GetString());
+        Assert.Equal(13, link.GetProperty("line").GetInt32());
     }
 }
