@@ -47,6 +47,7 @@ internal static class BuildPipeline
             (new GeneratePages(), false),
             (new ApplyTheme(), false),
             (new AddAssets(), false),
+            (new BuildSearchIndex(), false),
             // Output
             (new WriteSite(), false),
         ];
