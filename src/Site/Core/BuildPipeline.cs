@@ -49,6 +49,7 @@ internal static class BuildPipeline
             (new SinglePageEdition(), false),
             (new AddAssets(), false),
             (new Feeds(), false),
+            (new BuildSearchIndex(), false),
             // Output
             (new WriteSite(), false),
         ];

@@ -36,6 +36,7 @@ public sealed class BasicSiteTests : IAsyncLifetime
     [InlineData("tags/intro/index.html")]
     [InlineData("tags/deep/index.html")]
     [InlineData("assets/site.css")]
+    [InlineData("assets/search-index.js")]
     [InlineData("images/logo.png")]
     [InlineData(".site-output")]
     [InlineData("404.html")]
@@ -47,9 +48,10 @@ public sealed class BasicSiteTests : IAsyncLifetime
     [Fact]
     public void Nothing_else_is_written_and_the_draft_is_left_out()
     {
-        Assert.Equal(14, Built().Count);
+        Assert.Equal(15, Built().Count);
         Assert.False(site.OutputExists("basics/unfinished/index.html"));
         Assert.DoesNotContain("Unfinished", site.ReadOutput("basics/index.html"));
+        Assert.DoesNotContain("Unfinished", site.ReadOutput("assets/search-index.js"));
     }
 
     [Fact]

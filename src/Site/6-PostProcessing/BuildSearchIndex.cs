@@ -1,0 +1,69 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Site.Core;
+using Site.Theme;
+
+namespace Site.PostProcessing;
+
+/// <summary>
+/// Writes assets/search-index.js: every content and section page in reading order, cut at its headings, as a script
+/// that sets <c>window.SEARCH_INDEX</c>. A script and not a .json file because a page opened from file:// may not
+/// fetch one; the theme's search.js loads it with a script tag.
+/// </summary>
+internal sealed class BuildSearchIndex : IStage
+{
+    public const string OutputPath = "assets/search-index.js";
+
+    /// <summary>Text kept per section: enough to find a section by what it is about and to show a snippet, while the
+    /// index stays a fraction of the pages' own size (a long section is still found by its heading and first paragraphs).</summary>
+    public const int MaxSectionText = 2000;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // Loaded with <script src>, never inlined in HTML, so only JSON's own escaping is needed; UTF-8 stays readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public Phase Phase => Phase.PostProcess;
+
+    public string Name => "search";
+
+    public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    {
+        var navigation = Navigation.Build(state.Pages, context.Settings);
+        var sectionTitles = navigation.Entries
+            .Select(e => (Key: (e.Page ?? e.Children.FirstOrDefault())?.Section, e.Title))
+            .Where(e => e.Key is not null)
+            .ToDictionary(e => e.Key!, e => e.Title, StringComparer.Ordinal);
+
+        // Reading order, then any page the navigation leaves out. Not tag pages: they only list pages found anyway.
+        var inReadingOrder = navigation.ReadingOrder.ToHashSet();
+        var pages = navigation.ReadingOrder
+            .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
+            .Select(page => ForPage(page, page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section)))
+            .ToList();
+
+        var script = "/* The site's search index (built by the generator; read by search.js). */\n"
+            + "window.SEARCH_INDEX = " + JsonSerializer.Serialize(new { pages }, Json) + ";\n";
+        return Task.FromResult(state with { Outputs = state.Outputs.Add(new OutputFile(OutputPath, script, null)) });
+    }
+
+    internal static SearchPage ForPage(Page page, string? section)
+    {
+        var sections = PageText.Sections(page.ContentHtml);
+        if (page.Metadata.Description is { Length: > 0 } description)
+            sections[0] = sections[0] with { Text = (description + " " + sections[0].Text).Trim() };
+        return new SearchPage(page.Metadata.Title, page.OutputPath, section,
+            [.. sections.Select(s => s with { Text = Shorten(s.Text, MaxSectionText) })]);
+    }
+
+    /// <summary>At most <paramref name="max"/> characters, cut at a space so no word is half in the index.</summary>
+    internal static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+            return text;
+        var cut = text.LastIndexOf(' ', max);
+        return text[..(cut > max / 2 ? cut : max)];
+    }
+}
