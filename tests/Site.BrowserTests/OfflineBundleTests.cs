@@ -22,6 +22,12 @@ public sealed class OfflineBundleTests(Browser browser, Guide guide)
         Assert.Equal("dark", await page.EvaluateAsync<string>("document.documentElement.getAttribute('data-theme')"));
         await watched.ScreenshotAsync("bundle-file-dark-venv");
 
+        // Search from file://: the index is a script, not a fetch.
+        await page.Keyboard.PressAsync("/");
+        await page.Locator("#search .search-input").FillAsync("gather");
+        await page.Locator("#search-results [role=option]").First.ClickAsync();
+        await page.WaitForURLAsync("**/async/**");
+
         await page.GotoAsync(FileUrl("single-page.html"));
         Assert.True(await page.Locator("article.single-chapter").CountAsync() > 20);
         await page.Locator(".single-contents a").Nth(3).ClickAsync();
