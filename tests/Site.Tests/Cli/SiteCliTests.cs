@@ -26,6 +26,27 @@ public sealed class SiteCliTests
         Assert.Contains("Builds a documentation site from Markdown pages", run.Out);
     }
 
+    [Theory]
+    [InlineData("check", new[] { "--input", "--no-cache", "--frozen", "--cache-dir", "--python-library", "--report" })]
+    [InlineData("bundle", new[] { "--zip", "--input", "--theme", "--frozen", "--report" })]
+    [InlineData("build", new[] { "--no-cache", "--frozen", "--cache-dir", "--python-library", "--report" })]
+    public async Task Every_command_lists_its_options(string command, string[] options)
+    {
+        var run = await CliRun.RunAsync(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(options, option => Assert.Contains(option, run.Out));
+    }
+
+    [Fact]
+    public async Task Frozen_and_no_cache_together_are_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("check", "--frozen", "--no-cache");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--frozen and --no-cache cannot be combined", run.Error);
+    }
+
     [Fact]
     public async Task An_unknown_option_exits_2_with_a_usage_error()
     {
