@@ -6,8 +6,9 @@ using Site.Core;
 namespace Site.Markdown.Links;
 
 /// <summary>
-/// Rewrites every Markdown link and image to its output URL and reports links to missing pages, files and anchors at the
-/// link's own line and column. Needs every page's URL and headings, so it runs after all pages are parsed.
+/// Gives every Markdown link and image its output URL and reports links to missing pages, files and anchors at the
+/// link's own line and column. Needs every page's URL and headings, so it runs after all pages are parsed. A rebuild
+/// skips a page whose syntax tree (kept by ParseMarkdown) was resolved against the same pages, files and anchors.
 /// </summary>
 internal sealed class ResolveLinks : IStage
 {
@@ -18,20 +19,38 @@ internal sealed class ResolveLinks : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var resolver = new LinkResolver(state);
+        var memo = context.RebuildCache?.Memo<(MarkdownDocument, string), bool>(Name);
+        var targets = memo is null ? "" : resolver.Fingerprint();
         Parallel.ForEach(state.Pages.Where(p => p.Markdown is not null), context.ParallelOptions(cancellationToken), page =>
         {
-            var folder = Path.GetDirectoryName(page.SourcePath)?.Replace('\\', '/') ?? "";
-            foreach (var link in page.Markdown!.Descendants<LinkInline>())
+            if (memo is null)
             {
-                if (string.IsNullOrEmpty(link.Url))
-                    continue;
-                var resolution = resolver.Resolve(link.Url, folder, page.OutputPath, page);
-                if (resolution.Url is { } url)
-                    link.Url = url;
-                else
-                    context.Diagnostics.Error(resolution.ErrorCode!, page.At(link.Line + 1, link.Column + 1), resolution.Error!);
+                Resolve(page, resolver, context.Diagnostics);
+                return;
             }
+
+            // Nothing to keep but the diagnostics: what the links resolve to stays in the tree.
+            memo.GetOrAdd(page.SourcePath, (page.Markdown!, targets), context.Diagnostics, diagnostics =>
+            {
+                Resolve(page, resolver, diagnostics);
+                return true;
+            });
         });
         return Task.FromResult(state);
+    }
+
+    private static void Resolve(Page page, LinkResolver resolver, Diagnostics diagnostics)
+    {
+        var folder = Path.GetDirectoryName(page.SourcePath)?.Replace('\\', '/') ?? "";
+        foreach (var link in page.Markdown!.Descendants<LinkInline>())
+        {
+            if (string.IsNullOrEmpty(link.Url))
+                continue;
+            var resolution = resolver.Resolve(link.Url, folder, page.OutputPath, page);
+            // The written URL stays in the tree (the renderer asks GetDynamicUrl first), so a kept tree resolves again.
+            link.GetDynamicUrl = resolution.Url is { } url ? () => url : null;
+            if (resolution.Url is null)
+                diagnostics.Error(resolution.ErrorCode!, page.At(link.Line + 1, link.Column + 1), resolution.Error!);
+        }
     }
 }
