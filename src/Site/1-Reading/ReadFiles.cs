@@ -24,11 +24,16 @@ internal sealed class ReadFiles : IStage
         var files = Enumerate(input, context.Options.OutputDirectory).ToList();
         var pages = new ConcurrentBag<Page>();
         var markdown = files.Where(IsMarkdown).ToList();
+        var memo = context.RebuildCache?.Memo<FileStamp, string?>(Name);
         await Parallel.ForEachAsync(markdown, context.ParallelOptions(cancellationToken), async (relative, ct) =>
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(input, relative), ct);
+            var path = Path.Combine(input, relative);
             var display = context.DisplayPath(relative);
-            if (Decode(bytes, display, context.Diagnostics) is { } text)
+            // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
+            var text = memo is null
+                ? Decode(await File.ReadAllBytesAsync(path, ct), display, context.Diagnostics)
+                : memo.GetOrAdd(relative, FileStamp.Of(path), context.Diagnostics, diagnostics => Decode(File.ReadAllBytes(path), display, diagnostics));
+            if (text is not null)
                 pages.Add(new Page { SourcePath = relative, DisplayPath = display, Text = text, Section = SectionOf(relative) });
         });
 
@@ -91,6 +96,19 @@ internal sealed class ReadFiles : IStage
                     yield return relative;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A file's size and time, which change when it is written. A file written in the last second is not trusted to have
+    /// settled: a second write within the same tick of the file system's clock would leave the stamp as it was.
+    /// </summary>
+    internal readonly record struct FileStamp(long Length, DateTime Written, bool Settled)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return new FileStamp(info.Length, info.LastWriteTimeUtc, info.LastWriteTimeUtc < DateTime.UtcNow.AddSeconds(-1));
         }
     }
 }

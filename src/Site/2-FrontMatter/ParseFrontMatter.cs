@@ -17,14 +17,19 @@ internal sealed class ParseFrontMatter : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
+        var memo = context.RebuildCache?.Memo<string, PageMetadata>(Name); // a rebuild parses only the pages whose text changed
         var parsed = state.Pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => page with { Metadata = Parse(page, context.Diagnostics) })
+            .Select(page => page with
+            {
+                Metadata = memo is null ? Parse(page, context.Diagnostics) : memo.GetOrAdd(page.SourcePath, page.Text, context.Diagnostics, d => Parse(page, d)),
+            })
             .ToList();
-        var excluded = parsed.Where(p => p.Metadata.Draft && !context.Options.IncludeDrafts).ToList();
+        bool Excluded(Page page) => page.Metadata.Draft && !context.Options.IncludeDrafts;
+        var excluded = parsed.Where(Excluded).ToList();
         return Task.FromResult(state with
         {
-            Pages = [.. parsed.Except(excluded)],
+            Pages = [.. parsed.Where(page => !Excluded(page))], // not Except: it would hash every page's whole text
             ExcludedDrafts = excluded.Select(p => p.SourcePath).ToImmutableHashSet(StringComparer.Ordinal),
         });
     }

@@ -7,7 +7,11 @@ using Site.Core;
 
 namespace Site.Markdown;
 
-/// <summary>Parses every page into a Markdig syntax tree (in parallel) and notes its headings and anchors.</summary>
+/// <summary>
+/// Parses every page into a Markdig syntax tree (in parallel) and notes its headings and anchors. A rebuild keeps the tree
+/// of a page whose text did not change: the stages after this one leave what was parsed as it was (links keep the URL
+/// their author wrote), so a tree serves any number of builds.
+/// </summary>
 internal sealed class ParseMarkdown : IStage
 {
     public Phase Phase => Phase.Process;
@@ -16,9 +20,16 @@ internal sealed class ParseMarkdown : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
+        var memo = context.RebuildCache?.Memo<string, Page>(Name);
         var pages = state.Pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(Parse)
+            .Select(page =>
+            {
+                if (memo is null)
+                    return Parse(page);
+                var parsed = memo.GetOrAdd(page.SourcePath, page.Text, context.Diagnostics, _ => Parse(page));
+                return page with { Markdown = parsed.Markdown, Headings = parsed.Headings, Anchors = parsed.Anchors };
+            })
             .ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
     }

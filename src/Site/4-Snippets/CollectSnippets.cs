@@ -20,9 +20,14 @@ internal sealed class CollectSnippets : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
+        // A rebuild keeps the snippets of a syntax tree it kept (ParseMarkdown): the same blocks, already marked.
+        var memo = context.RebuildCache?.Memo<MarkdownDocument, ImmutableArray<Snippet>>(Name);
         var pages = state.Pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => page.Markdown is null ? page : page with { Snippets = Collect(page, context.Diagnostics) })
+            .Select(page => page.Markdown is null ? page : page with
+            {
+                Snippets = memo is null ? Collect(page, context.Diagnostics) : memo.GetOrAdd(page.SourcePath, page.Markdown, context.Diagnostics, d => Collect(page, d)),
+            })
             .ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
     }

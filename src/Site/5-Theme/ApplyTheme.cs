@@ -4,7 +4,10 @@ using Site.FrontMatter;
 
 namespace Site.Theme;
 
-/// <summary>Wraps every page in its Handlebars layout (in parallel) and queues the result for writing.</summary>
+/// <summary>
+/// Wraps every page in its Handlebars layout (in parallel) and queues the result for writing. A rebuild renders again only
+/// the pages whose model may differ: the page changed, or what every page shows of the others (<see cref="PageModel.SiteInputs"/>).
+/// </summary>
 internal sealed class ApplyTheme : IStage
 {
     public Phase Phase => Phase.PostProcess;
@@ -13,22 +16,39 @@ internal sealed class ApplyTheme : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
-        var theme = context.Theme ??= ThemeTemplates.Load(context.Options.ThemeDirectory, context.Diagnostics);
+        var theme = context.Theme ??= LoadTheme(context);
         if (theme is null)
             return Task.FromResult(state);
 
         var pages = state.Pages;
         var navigation = Navigation.Build(pages, context.Settings);
         var models = new PageModel(navigation, pages, context);
+        var memo = context.RebuildCache?.Memo<ThemeInputs, string>(Name);
+        var site = memo is null ? "" : PageModel.SiteInputs(pages, context.Settings);
         var outputs = pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => LayoutFor(page, theme, context.Diagnostics) is { } layout
-                ? new OutputFile(page.OutputPath, theme.Render(layout, models.For(page)), null)
-                : null)
+            .Select(page => LayoutFor(page, theme, context.Diagnostics) is { } layout ? new OutputFile(page.OutputPath, Html(page, layout), null) : null)
             .OfType<OutputFile>()
             .ToImmutableArray();
         return Task.FromResult(state with { Outputs = state.Outputs.AddRange(outputs) });
+
+        string Html(Page page, string layout) => memo is null
+            ? theme.Render(layout, models.For(page))
+            : memo.GetOrAdd(page.SourcePath, new ThemeInputs(theme, layout, site, page.Text, page.ContentHtml), context.Diagnostics,
+                _ => theme.Render(layout, models.For(page)));
     }
+
+    /// <summary>The compiled theme; a rebuild compiles it again only when a template changed.</summary>
+    private static ThemeTemplates? LoadTheme(BuildContext context)
+    {
+        var directory = context.Options.ThemeDirectory;
+        if (context.RebuildCache?.Memo<string, ThemeTemplates?>("theme templates") is not { } memo)
+            return ThemeTemplates.Load(directory, context.Diagnostics);
+        return memo.GetOrAdd(directory, ThemeTemplates.Sources(directory), context.Diagnostics, diagnostics => ThemeTemplates.Load(directory, diagnostics));
+    }
+
+    /// <summary>What a page's themed HTML depends on: its own text (front matter included) and content, and the rest of the site.</summary>
+    private sealed record ThemeInputs(ThemeTemplates Theme, string Layout, string Site, string Text, string ContentHtml);
 
     /// <summary>The page's layout: its front matter's, else the default for its kind. Unknown: an error at the 'layout' key.</summary>
     internal static string? LayoutFor(Page page, ThemeTemplates theme, Diagnostics diagnostics)

@@ -48,11 +48,15 @@ internal sealed class GeneratePages : IStage
                 generated.Add(Generated($"{TagsFolder}/{tag}", TagUrl(tag), PageKind.TagPage, $"Tagged “{tag}”", null, tag));
         }
 
-        generated.Add(Generated("404", NotFoundPath, PageKind.NotFound, "Page not found", null, null) with
+        // A page of the input's own (404.md) takes the place of the generated one.
+        if (!pages.Any(p => p.SourcePath == "404.md"))
         {
-            ContentHtml = "<p>There is no page at this address. It may have moved when the guide was reorganised.</p>\n"
-                + "<p>Try the <a href=\"index.html\">home page</a>, or search for what you were looking for.</p>\n",
-        });
+            generated.Add(Generated("404", NotFoundPath, PageKind.NotFound, "Page not found", null, null) with
+            {
+                ContentHtml = "<p>There is no page at this address. It may have moved when the guide was reorganised.</p>\n"
+                    + "<p>Try the <a href=\"index.html\">home page</a>, or search for what you were looking for.</p>\n",
+            });
+        }
 
         // Not ToDictionary: two pages may already claim one path (AssignUrls reported it); the first one owns it.
         var taken = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Site.Core;
 using Site.FrontMatter;
 using Site.PostProcessing;
+using Site.Reading;
 
 namespace Site.Theme;
 
@@ -11,7 +14,9 @@ namespace Site.Theme;
 /// </summary>
 internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPages, BuildContext context)
 {
-    private readonly Dictionary<Page, int> readingIndex = navigation.ReadingOrder.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+    // By reference: a page record's own hash would hash its whole text and HTML.
+    private readonly Dictionary<Page, int> readingIndex = navigation.ReadingOrder.Select((p, i) => (p, i))
+        .ToDictionary(x => x.p, x => x.i, (IEqualityComparer<Page>)ReferenceEqualityComparer.Instance);
 
     private readonly List<(string Name, int Count)> tags = allPages
         .SelectMany(p => p.Metadata.Tags)
@@ -22,6 +27,27 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
 
     private bool HasFeed { get; } = context.Settings.BaseUrl is not null && allPages.Any(Feeds.InFeed);
 
+    /// <summary>
+    /// Everything <see cref="For"/> reads besides the page's own text and content: the settings, the year, and what the
+    /// navigation, listings and tags take from every page. Equal inputs give equal models, so a rebuild keeps the HTML.
+    /// </summary>
+    public static string SiteInputs(IReadOnlyList<Page> pages, SiteSettings settings)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin('\0', settings.Title, settings.Description, settings.Author, settings.Language, settings.HomeTitle, settings.BaseUrl,
+            string.Join(',', settings.Navigation), string.Join(',', settings.SectionTitles.OrderBy(p => p.Key, StringComparer.Ordinal)),
+            DateTime.UtcNow.Year).Append('\n');
+        foreach (var page in pages)
+        {
+            var metadata = page.Metadata;
+            text.AppendJoin('\0', page.SourcePath, page.OutputPath, page.Kind, page.Section, page.ListingKey, page.Text.Length > 0,
+                metadata.Title, metadata.Order, metadata.Description, metadata.Date, string.Join(',', metadata.Tags)).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    // What this reads from other pages and the settings is listed in SiteInputs: keep the two in step.
     public Dictionary<string, object?> For(Page page)
     {
         var from = page.OutputPath;

@@ -1,3 +1,4 @@
+using System.Text;
 using HandlebarsDotNet;
 using Site.Core;
 
@@ -26,6 +27,19 @@ internal sealed class ThemeTemplates
     public bool HasLayout(string name) => layouts.ContainsKey(name);
 
     public string Render(string layout, object model) => layouts[layout](model);
+
+    /// <summary>Every template's name and text: equal sources compile to an equal theme (what a rebuild compares).</summary>
+    public static string Sources(string directory)
+    {
+        var text = new StringBuilder();
+        foreach (var folder in new[] { "partials", "layouts" }.Select(f => Path.Combine(directory, f)).Where(System.IO.Directory.Exists))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*.hbs").Order(StringComparer.Ordinal))
+                text.Append(file).Append('\0').Append(File.ReadAllText(file)).Append('\0');
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Loads and compiles the theme; a template that does not compile is an error located in its file.</summary>
     public static ThemeTemplates? Load(string directory, Diagnostics diagnostics)

@@ -3,7 +3,7 @@ using Site.Core;
 
 namespace Site.Cli;
 
-/// <summary>The options <c>build</c> and <c>check</c> share, and how they become <see cref="BuildOptions"/>.</summary>
+/// <summary>The options <c>build</c>, <c>check</c> and <c>serve</c> share, and how they become <see cref="BuildOptions"/>.</summary>
 internal sealed class BuildOptionsBinder
 {
     public const string PythonLibraryVariable = "SITE_PYTHON_LIBRARY";
@@ -17,7 +17,10 @@ internal sealed class BuildOptionsBinder
     private readonly Option<string> cacheDir = new("--cache-dir") { Description = "Folder for results kept between builds", DefaultValueFactory = _ => ".site-cache", HelpName = "DIR" };
     private readonly Option<string?> report = new("--report") { Description = "Write a JSON report of every page and snippet to FILE", HelpName = "FILE" };
 
-    public IEnumerable<Option> Options => [input, drafts, timings, noCache, frozen, cacheDir, pythonLibrary, report];
+    public IEnumerable<Option> Options => [.. ServeOptions, report];
+
+    /// <summary>All but --report: a server has no end to report at.</summary>
+    public IEnumerable<Option> ServeOptions => [input, drafts, timings, noCache, frozen, cacheDir, pythonLibrary];
 
     public void AddValidators(Command command) => command.Validators.Add(result =>
     {

@@ -13,6 +13,7 @@ internal static class SiteCli
             BuildCommand.Create(output, error),
             CheckCommand.Create(output, error),
             BundleCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

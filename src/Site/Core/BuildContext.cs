@@ -20,6 +20,10 @@ internal sealed class BuildContext
     /// <summary>Where snippets run; tests replace it.</summary>
     public ISnippetRuntimes Runtimes { get; init; } = null!;
 
+    /// <summary>What earlier builds of this process computed, for stages to reuse where the inputs are unchanged
+    /// (the preview server keeps one); null in a one-off build, where every stage computes everything.</summary>
+    public RebuildCache? RebuildCache { get; init; }
+
     /// <summary>A folder for results kept between builds (highlighted code), under the working directory.</summary>
     public string CacheDirectory => Options.CacheDirectory;
 

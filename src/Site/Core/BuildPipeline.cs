@@ -20,6 +20,9 @@ internal enum BuildMode
 
     /// <summary>Run and verify the snippets and check links; render and write nothing.</summary>
     Check,
+
+    /// <summary>Everything but writing: the site stays in memory (<c>serve</c>).</summary>
+    Preview,
 }
 
 /// <summary>The recipe: the one place that says which stages a build runs, in which order.</summary>
@@ -53,6 +56,11 @@ internal static class BuildPipeline
             // Output
             (new WriteSite(), false),
         ];
-        return [.. all.Where(entry => mode == BuildMode.Build || entry.Checks).Select(entry => entry.Stage)];
+        return [.. all.Where(entry => mode switch
+        {
+            BuildMode.Check => entry.Checks,
+            BuildMode.Preview => entry.Stage.Phase != Phase.Output,
+            _ => true,
+        }).Select(entry => entry.Stage)];
     }
 }

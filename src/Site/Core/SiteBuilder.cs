@@ -18,13 +18,17 @@ internal sealed record BuildResult(ExitCode ExitCode, IReadOnlyList<Diagnostic> 
 
     public IReadOnlyDictionary<Snippets.Snippet, SnippetOutcome> SnippetOutcomes { get; init; } =
         new Dictionary<Snippets.Snippet, SnippetOutcome>();
+
+    /// <summary>The files of the built site (what WriteSite writes; what the preview server serves).</summary>
+    public IReadOnlyList<OutputFile> Outputs { get; init; } = [];
 }
 
 /// <summary>The facade the command line calls: validates the options, runs the pipeline, reports.</summary>
 internal static class SiteBuilder
 {
+    /// <param name="rebuildCache">What earlier builds of this process computed (the preview server's); null: compute everything.</param>
     public static async Task<BuildResult> BuildAsync(BuildOptions options, IBuildProgress progress, CancellationToken cancellationToken = default,
-        BuildMode mode = BuildMode.Build, ISnippetRuntimes? runtimes = null)
+        BuildMode mode = BuildMode.Build, ISnippetRuntimes? runtimes = null, RebuildCache? rebuildCache = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new Diagnostics();
@@ -32,7 +36,7 @@ internal static class SiteBuilder
 
         if (!Directory.Exists(options.InputDirectory))
             diagnostics.Error(DiagnosticCodes.MissingFolder, null, $"input folder '{options.InputDirectory}' does not exist");
-        else if (mode == BuildMode.Build && !Directory.Exists(options.ThemeDirectory))
+        else if (mode != BuildMode.Check && !Directory.Exists(options.ThemeDirectory))
             diagnostics.Error(DiagnosticCodes.MissingFolder, null, $"theme folder '{options.ThemeDirectory}' does not exist");
         else if (mode == BuildMode.Build && OutputFolder.Refusal(options.OutputDirectory, options.InputDirectory, options.ThemeDirectory) is { } refusal)
             diagnostics.Error(DiagnosticCodes.UnsafeOutputFolder, null, $"refusing to write to '{options.OutputDirectory}': {refusal}");
@@ -45,6 +49,7 @@ internal static class SiteBuilder
             Diagnostics = diagnostics,
             Progress = progress,
             Runtimes = runtimes ?? new SnippetRuntimes(options.PythonLibrary),
+            RebuildCache = rebuildCache,
         };
         var state = new SiteState();
         foreach (var stage in BuildPipeline.Stages(mode))
@@ -56,12 +61,15 @@ internal static class SiteBuilder
             timings.Add((stage.Name, stageClock.Elapsed));
         }
 
+        rebuildCache?.BuildCompleted();
+
         var pages = state.Pages.Count(p => p.Kind == PageKind.Content || p.Text.Length > 0);
         var exit = diagnostics.HasErrors ? ExitCode.BuildFailed : ExitCode.Success;
         return new BuildResult(exit, diagnostics.Sorted(), pages, clock.Elapsed, timings)
         {
             Pages = state.Pages.Where(p => p.Kind == PageKind.Content).ToList(),
             SnippetOutcomes = state.SnippetOutcomes,
+            Outputs = state.Outputs,
         };
     }
 }

@@ -6,7 +6,7 @@ namespace Site.Markdown.Highlighting;
 
 /// <summary>
 /// Highlights every code block of the site in one batch (one Node process per build), so pages ship no highlighter script.
-/// Without Node the build goes on with plain code blocks and one warning.
+/// Without Node the build goes on with plain code blocks and one warning. Rebuilds send only code they have not seen.
 /// </summary>
 internal sealed class HighlightCode : IStage
 {
@@ -18,23 +18,35 @@ internal sealed class HighlightCode : IStage
 
     public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
+        // A rebuild finds the code of a syntax tree it kept (ParseMarkdown) without walking it again.
+        var blocks = context.RebuildCache?.Memo<MarkdownDocument, List<(string Language, string Code)>>("highlight blocks");
         var requests = state.Pages
             .Where(p => p.Markdown is not null)
-            .SelectMany(p => p.Markdown!.Descendants<FencedCodeBlock>())
-            .Select(block => (Language: CodeLanguages.HighlighterName(block.Info), Code: block.Lines.ToString()))
-            .Where(r => r.Language is not null)
-            .Select(r => (r.Language!, r.Code))
+            .SelectMany(p => blocks is null ? CodeOf(p.Markdown!) : blocks.GetOrAdd(p.SourcePath, p.Markdown!, context.Diagnostics, _ => CodeOf(p.Markdown!)))
             .Distinct()
             .ToList();
 
+        // Highlighting is a function of the language and the code: the key says it all.
+        var memo = context.RebuildCache?.Memo<bool, string?>(Name);
+        var highlighted = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var missing = new List<(string Language, string Code)>();
+        foreach (var (language, code) in requests)
+        {
+            if (memo is null || !memo.TryGet(Key(language, code), true, out var known))
+                missing.Add((language, code));
+            else if (known is not null)
+                highlighted[Key(language, code)] = known;
+        }
+
         try
         {
-            var html = await NodeHighlighter.HighlightAsync(requests, cancellationToken);
-            var highlighted = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < requests.Count; i++)
+            var html = await NodeHighlighter.HighlightAsync(missing, cancellationToken);
+            for (var i = 0; i < missing.Count; i++)
             {
+                var key = Key(missing[i].Language, missing[i].Code);
+                memo?.Set(key, true, html[i]);
                 if (html[i] is { } value)
-                    highlighted[Key(requests[i].Item1, requests[i].Item2)] = value;
+                    highlighted[key] = value;
             }
 
             return state with { HighlightedCode = highlighted.ToImmutable() };
@@ -45,4 +57,11 @@ internal sealed class HighlightCode : IStage
             return state;
         }
     }
+
+    /// <summary>The language and code of each block highlight.js may know.</summary>
+    private static List<(string Language, string Code)> CodeOf(MarkdownDocument document) => document.Descendants<FencedCodeBlock>()
+        .Select(block => (Language: CodeLanguages.HighlighterName(block.Info), Code: block.Lines.ToString()))
+        .Where(r => r.Language is not null)
+        .Select(r => (r.Language!, r.Code))
+        .ToList();
 }

@@ -44,31 +44,45 @@ internal sealed class NodeHighlighter
 
         using (process)
         {
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            var writer = Task.Run(async () =>
+            try
             {
-                for (var i = 0; i < requests.Count; i++)
-                {
-                    var line = JsonSerializer.Serialize(new Request(i, requests[i].Language, requests[i].Code), HighlightJson.Default.Request);
-                    await process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
-                }
-
-                process.StandardInput.Close();
-            }, cancellationToken);
-
-            var results = new string?[requests.Count];
-            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+                return await ExchangeAsync(process, requests, cancellationToken);
+            }
+            finally
             {
-                var response = JsonSerializer.Deserialize(line, HighlightJson.Default.Response)!;
-                results[response.Id] = response.Html;
+                // Cancelled (Ctrl+C under serve) or failed half-way: Node must not outlive the build.
+                if (!process.HasExited)
+                    process.Kill();
+            }
+        }
+    }
+
+    private static async Task<string?[]> ExchangeAsync(Process process, IReadOnlyList<(string Language, string Code)> requests, CancellationToken cancellationToken)
+    {
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var line = JsonSerializer.Serialize(new Request(i, requests[i].Language, requests[i].Code), HighlightJson.Default.Request);
+                await process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
             }
 
-            await writer;
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-                throw new HighlighterUnavailableException($"highlight-server.js failed: {(await errors).Trim()}");
-            return results;
+            process.StandardInput.Close();
+        }, cancellationToken);
+
+        var results = new string?[requests.Count];
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var response = JsonSerializer.Deserialize(line, HighlightJson.Default.Response)!;
+            results[response.Id] = response.Html;
         }
+
+        await writer;
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new HighlighterUnavailableException($"highlight-server.js failed: {(await errors).Trim()}");
+        return results;
     }
 
     internal sealed record Request(int Id, string Lang, string Code);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Site.Core;
 
 namespace Site.Markdown.Links;
@@ -17,6 +19,16 @@ internal sealed class LinkResolver
         pagesBySource = state.Pages.Where(p => p.Kind == PageKind.Content).ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         staticFiles = new HashSet<string>(state.StaticFiles, StringComparer.Ordinal);
         excludedDrafts = state.ExcludedDrafts;
+    }
+
+    /// <summary>Everything a link can resolve to (pages' URLs and anchors, static files, drafts): equal fingerprints resolve every link alike.</summary>
+    public string Fingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var page in pagesBySource.Values.OrderBy(p => p.SourcePath, StringComparer.Ordinal))
+            text.Append(page.SourcePath).Append('\0').Append(page.OutputPath).Append('\0').AppendJoin(',', page.Anchors.Order(StringComparer.Ordinal)).Append('\n');
+        text.AppendJoin('\0', staticFiles.Order(StringComparer.Ordinal)).Append('\n').AppendJoin('\0', excludedDrafts.Order(StringComparer.Ordinal));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>

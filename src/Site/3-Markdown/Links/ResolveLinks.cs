@@ -6,8 +6,9 @@ using Site.Core;
 namespace Site.Markdown.Links;
 
 /// <summary>
-/// Rewrites every Markdown link and image to its output URL and reports links to missing pages, files and anchors at the
-/// link's own line and column. Needs every page's URL and headings, so it runs after all pages are parsed.
+/// Gives every Markdown link and image its output URL and reports links to missing pages, files and anchors at the
+/// link's own line and column. Needs every page's URL and headings, so it runs after all pages are parsed. A rebuild
+/// skips a page whose syntax tree (kept by ParseMarkdown) was resolved against the same pages, files and anchors.
 /// </summary>
 internal sealed class ResolveLinks : IStage
 {
@@ -18,14 +19,22 @@ internal sealed class ResolveLinks : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var resolver = new LinkResolver(state);
+        // Under serve, a page whose tree and link targets are unchanged keeps its result (and its diagnostics).
+        var memo = context.RebuildCache?.Memo<(MarkdownDocument, string), ImmutableArray<ExternalLink>>(Name);
+        var targets = memo is null ? "" : resolver.Fingerprint();
         var pages = state.Pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
-            .Select(page => page.Markdown is null ? page : page with { ExternalLinks = Resolve(page, resolver, context.Diagnostics) })
+            .Select(page => page.Markdown is null ? page : page with
+            {
+                ExternalLinks = memo is null
+                    ? Resolve(page, resolver, context.Diagnostics)
+                    : memo.GetOrAdd(page.SourcePath, (page.Markdown!, targets), context.Diagnostics, diagnostics => Resolve(page, resolver, diagnostics)),
+            })
             .ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
     }
 
-    /// <summary>Rewrites the page's links in place; returns its external links, which are listed, never fetched.</summary>
+    /// <summary>Resolves the page's links; returns its external links, which are listed in the report, never fetched.</summary>
     private static ImmutableArray<ExternalLink> Resolve(Page page, LinkResolver resolver, Diagnostics diagnostics)
     {
         var external = ImmutableArray.CreateBuilder<ExternalLink>();
@@ -35,12 +44,12 @@ internal sealed class ResolveLinks : IStage
             if (string.IsNullOrEmpty(link.Url))
                 continue;
             var resolution = resolver.Resolve(link.Url, folder, page.OutputPath, page);
-            if (resolution.Url is not { } url)
+            // The written URL stays in the tree (the renderer asks GetDynamicUrl first), so a kept tree resolves again.
+            link.GetDynamicUrl = resolution.Url is { } url ? () => url : null;
+            if (resolution.Url is null)
                 diagnostics.Error(resolution.ErrorCode!, page.At(link.Line + 1, link.Column + 1), resolution.Error!);
             else if (resolution.IsExternal)
-                external.Add(new ExternalLink(url, link.Line + 1, link.Column + 1));
-            else
-                link.Url = url;
+                external.Add(new ExternalLink(resolution.Url, link.Line + 1, link.Column + 1));
         }
 
         return external.ToImmutable();

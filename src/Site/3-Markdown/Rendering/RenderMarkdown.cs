@@ -1,13 +1,19 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using Site.Core;
 using Site.Markdown.Links;
 using Site.Snippets.Running;
 
 namespace Site.Markdown.Rendering;
 
-/// <summary>Renders each page's syntax tree to an HTML fragment with the site's own renderers for code, headings, tables and directives.</summary>
+/// <summary>
+/// Renders each page's syntax tree to an HTML fragment with the site's own renderers for code, headings, tables and
+/// directives. A rebuild keeps the HTML of a page whose tree, snippet outcomes and view of the site are unchanged.
+/// </summary>
 internal sealed class RenderMarkdown : IStage
 {
     public Phase Phase => Phase.Process;
@@ -17,14 +23,49 @@ internal sealed class RenderMarkdown : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var links = new LinkResolver(state);
+        var memo = context.RebuildCache?.Memo<RenderInputs, string>(Name);
+        var site = memo is null ? "" : SiteInputs(state, links);
         var pages = state.Pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => page.Markdown is null ? page : page with
-            {
-                ContentHtml = Render(new PageRenderContext(page, state, links, context.Diagnostics)),
-            })
+            .Select(page => page.Markdown is null ? page : page with { ContentHtml = Html(page) })
             .ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
+
+        string Html(Page page)
+        {
+            if (memo is null)
+                return Render(new PageRenderContext(page, state, links, context.Diagnostics));
+            var inputs = new RenderInputs(page.Markdown!, site, [.. page.Snippets.Select(s => state.SnippetOutcomes.GetValueOrDefault(s))]);
+            return memo.GetOrAdd(page.SourcePath, inputs, context.Diagnostics, diagnostics => Render(new PageRenderContext(page, state, links, diagnostics)));
+        }
+    }
+
+    /// <summary>What every page's HTML may take from the rest of the site: link targets, data tables, whether code is highlighted.</summary>
+    private static string SiteInputs(SiteState state, LinkResolver links)
+    {
+        var text = new StringBuilder().Append(links.Fingerprint()).Append('\n').Append(state.HighlightedCode.IsEmpty).Append('\n');
+        foreach (var table in state.DataTables.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            text.AppendJoin('\0', table.Name, table.DisplayPath, table.Title).Append('\n')
+                .AppendJoin('\0', table.Columns.Select(c => c.Key + "=" + c.Label)).Append('\n');
+            foreach (var row in table.Rows)
+            {
+                text.AppendJoin('\0', row.Cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value))
+                    .Append('\0').AppendJoin('\0', row.Link, row.Topic, row.At, row.LinkAt).Append('\n');
+            }
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>A page's tree (kept between builds while its text is unchanged), the site it links into, its snippets' outcomes.</summary>
+    private sealed record RenderInputs(MarkdownDocument Markdown, string Site, SnippetOutcome?[] Outcomes)
+    {
+        // Outcomes compare by value: a result taken from the snippet cache is the same instance as last time.
+        public bool Equals(RenderInputs? other) =>
+            other is not null && ReferenceEquals(Markdown, other.Markdown) && Site == other.Site && Outcomes.SequenceEqual(other.Outcomes);
+
+        public override int GetHashCode() => HashCode.Combine(Markdown, Site);
     }
 
     internal static string Render(PageRenderContext context)

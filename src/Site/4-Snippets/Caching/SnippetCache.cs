@@ -63,8 +63,14 @@ internal sealed class SnippetCache
         return true;
     }
 
-    public void Put(string key, string runtime, RunResult result) =>
+    /// <summary>A result was added since the cache was loaded or saved.</summary>
+    public bool HasNewResults { get; private set; }
+
+    public void Put(string key, string runtime, RunResult result)
+    {
         entries[key] = new CachedRun(runtime, result, DateTime.UtcNow);
+        HasNewResults = true;
+    }
 
     /// <summary>Writes the cache through a temporary file, so a killed build never leaves half a file.</summary>
     public void Save()
@@ -76,6 +82,7 @@ internal sealed class SnippetCache
         using (var stream = File.Create(temporary))
             JsonSerializer.Serialize(stream, new CacheFile(CacheFile.CurrentVersion, kept), SnippetCacheJson.Default.CacheFile);
         File.Move(temporary, FilePath, overwrite: true);
+        HasNewResults = false;
     }
 
     /// <summary>The key of a snippet, given the key of the snippet before it in its session (or "" for the first).</summary>

@@ -28,18 +28,11 @@ internal sealed class RunSnippets : IStage
 
         var options = context.Options;
         var cacheDirectory = context.CacheDirectory;
-        SnippetCache cache;
-        if (options.NoCache)
-        {
-            cache = SnippetCache.Empty(cacheDirectory);
-        }
-        else
-        {
-            cache = SnippetCache.Load(cacheDirectory, out var problem);
-            if (problem is not null)
-                context.Diagnostics.Warning(DiagnosticCodes.CacheUnreadable, null,
-                    $"the snippet cache '{cache.FilePath}' could not be read ({problem}); running every snippet");
-        }
+        // A rebuild keeps the cache it loaded: cached results stay the same instances, so the pages showing them need no new HTML.
+        var memo = context.RebuildCache?.Memo<string, SnippetCache>(Name);
+        var cache = options.NoCache ? SnippetCache.Empty(cacheDirectory)
+            : memo is null ? LoadCache(cacheDirectory, context.Diagnostics)
+            : memo.GetOrAdd(cacheDirectory, cacheDirectory, context.Diagnostics, diagnostics => LoadCache(cacheDirectory, diagnostics));
 
         var outcomes = new ConcurrentDictionary<Snippet, SnippetOutcome>(ReferenceEqualityComparer.Instance);
         var languages = sessions.GroupBy(s => s.Snippets[0].Language);
@@ -50,7 +43,9 @@ internal sealed class RunSnippets : IStage
             CheckSameOutput(session.Page, outcomes, context.Diagnostics);
         try
         {
-            cache.Save();
+            // A rebuild that ran nothing leaves the file alone: only last-used times would change, and the next build writes them.
+            if (context.RebuildCache is null || cache.HasNewResults)
+                cache.Save();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -58,6 +53,14 @@ internal sealed class RunSnippets : IStage
         }
 
         return state with { SnippetOutcomes = outcomes.ToImmutableDictionary(ReferenceEqualityComparer.Instance) };
+    }
+
+    private static SnippetCache LoadCache(string directory, Diagnostics diagnostics)
+    {
+        var cache = SnippetCache.Load(directory, out var problem);
+        if (problem is not null)
+            diagnostics.Warning(DiagnosticCodes.CacheUnreadable, null, $"the snippet cache '{cache.FilePath}' could not be read ({problem}); running every snippet");
+        return cache;
     }
 
     /// <summary>The snippets of one session on one page, in page order.</summary>
