@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Site.BrowserTests;
@@ -16,19 +17,19 @@ public sealed class ReadingTests(Browser browser, Guide guide)
         await page.GotoAsync(Url("index.html"));
 
         await page.Locator(".sidebar").GetByRole(AriaRole.Link, new() { Name = "The Python runtime", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/runtime/index.html");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/runtime/index\.html$"));
         Assert.Equal("The Python runtime", await page.Locator("h1.doc-title").InnerTextAsync());
 
         await page.Locator(".sidebar").GetByRole(AriaRole.Link, new() { Name = "Interpreter and bytecode" }).ClickAsync();
-        await page.WaitForURLAsync("**/runtime/interpreter-and-bytecode/index.html");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/runtime/interpreter\-and\-bytecode/index\.html$"));
         Assert.Equal("page", await page.Locator(".sidebar [aria-current]").GetAttributeAsync("aria-current"));
 
         await page.Locator(".pager-next").ClickAsync();
-        await page.WaitForURLAsync("**/runtime/virtual-machine/index.html");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/runtime/virtual\-machine/index\.html$"));
         Assert.Equal("The Python virtual machine", await page.Locator("h1.doc-title").InnerTextAsync());
 
         await page.Locator(".pager-prev").ClickAsync();
-        await page.WaitForURLAsync("**/runtime/interpreter-and-bytecode/index.html");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/runtime/interpreter\-and\-bytecode/index\.html$"));
         await watched.ScreenshotAsync("desktop-light-interpreter");
         Assert.Empty(watched.Errors);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Site.BrowserTests;
@@ -24,9 +25,12 @@ public sealed class SearchTests(Browser browser, Guide guide)
 
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(page.Locator("#search-results [aria-selected=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(input).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains("index.html#", StringComparison.Ordinal)); // a heading of another page
+        // The result leads to a heading of another page (polled: the navigation may be over before we look).
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"interpreter-and-bytecode/index\.html#"));
         await page.WaitForLoadStateAsync();
         var anchor = new Uri(page.Url).Fragment.TrimStart('#');
         await Assertions.Expect(page.Locator($"[id='{anchor}']")).ToBeInViewportAsync();
