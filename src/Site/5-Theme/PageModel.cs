@@ -90,7 +90,7 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
                 // A 404 page is served at any depth: with a known base URL its relative links start from there.
                 ["baseHref"] = page.Kind == PageKind.NotFound ? settings.BaseUrl : null,
             },
-            ["nav"] = navigation.Entries.Select(entry => NavEntry(entry, page, Url)).ToList(),
+            ["nav"] = navigation.Entries.Select(entry => NavEntry(entry, page, Url, fullSidebar)).ToList(),
             ["prev"] = inReadingOrder && position > 0 ? Link(navigation.ReadingOrder[position - 1].Metadata.Title, Url(navigation.ReadingOrder[position - 1])) : null,
             ["next"] = inReadingOrder && position + 1 < navigation.ReadingOrder.Length ? Link(navigation.ReadingOrder[position + 1].Metadata.Title, Url(navigation.ReadingOrder[position + 1])) : null,
             ["breadcrumbs"] = Breadcrumbs(page, section, Url),
@@ -139,7 +139,15 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
         return toc;
     }
 
-    private static Dictionary<string, object?> NavEntry(NavigationEntry entry, Page current, Func<Page, string> url)
+    /// <summary>
+    /// A big site's sidebar lists the pages of the current section only (other sections are links to their index):
+    /// every page of a 1,000-page site listing all 1,000 would make the site quadratic in size and build time.
+    /// </summary>
+    public const int FullSidebarLimit = 300;
+
+    private readonly bool fullSidebar = navigation.ReadingOrder.Length <= FullSidebarLimit;
+
+    private static Dictionary<string, object?> NavEntry(NavigationEntry entry, Page current, Func<Page, string> url, bool fullSidebar)
     {
         var open = entry.Page == current || entry.Children.Contains(current);
         return new Dictionary<string, object?>
@@ -148,7 +156,8 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
             ["url"] = entry.Page is null ? (entry.Children.Length > 0 ? url(entry.Children[0]) : null) : url(entry.Page),
             ["active"] = entry.Page == current,
             ["open"] = open,
-            ["pages"] = entry.Children.Select(child => new Dictionary<string, object?>
+            ["isSection"] = entry.Children.Length > 0,
+            ["pages"] = (open || fullSidebar ? entry.Children : []).Select(child => new Dictionary<string, object?>
             {
                 ["title"] = child.Metadata.Title, ["url"] = url(child), ["active"] = child == current,
             }).ToList(),

@@ -41,6 +41,7 @@ internal sealed class BuildSearchIndex : IStage
         var inReadingOrder = navigation.ReadingOrder.ToHashSet();
         var pages = navigation.ReadingOrder
             .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
             .Select(page => ForPage(page, page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section)))
             .ToList();
 

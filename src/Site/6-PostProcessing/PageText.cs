@@ -22,12 +22,13 @@ internal static partial class PageText
         "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul",
     ];
 
-    private static readonly HtmlParser Parser = new();
+    // One parser per thread: pages are read in parallel, and a parser is not meant to be shared.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
     /// <summary>The page's sections; the first is the text before the first heading (possibly empty).</summary>
     public static List<SearchSection> Sections(string html)
     {
-        var document = Parser.ParseDocument("<!DOCTYPE html><body>" + html);
+        var document = Parser.Value!.ParseDocument("<!DOCTYPE html><body>" + html);
         foreach (var element in document.Body!.QuerySelectorAll(Skipped).ToList())
             element.Remove();
 
