@@ -92,4 +92,23 @@ public sealed class HighlightingTests
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(folder => File.Exists(Path.Combine(folder, program)) || File.Exists(Path.Combine(folder, program + ".exe")));
+
+    [Fact]
+    public async Task Code_highlighted_once_is_taken_from_the_cache_without_starting_node()
+    {
+        using var site = new TestSite();
+        site.Page("index.md", "Home", "```python\ndef cached(): pass\n```\n");
+        var first = await site.BuildAsync();
+        Assert.Equal(ExitCode.Success, first.ExitCode);
+        Assert.True(File.Exists(Path.Combine(site.Cache, "highlight.json")));
+
+        using var noNode = new EnvironmentVariable("SITE_NODE", "/nonexistent/node");
+        var second = await site.BuildAsync();
+
+        Assert.Empty(second.Diagnostics); // no SITE041: Node was never needed
+        Assert.Contains("<span class=\"hljs-title function_\">cached</span>", site.ReadOutput("index.html"));
+
+        var noCache = await site.BuildAsync(site.Options() with { NoCache = true });
+        Assert.Contains(noCache.Diagnostics, d => d.Code == "SITE041"); // --no-cache highlights again
+    }
 }

@@ -6,7 +6,8 @@ namespace Site.Markdown.Highlighting;
 
 /// <summary>
 /// Highlights every code block of the site in one batch (one Node process per build), so pages ship no highlighter script.
-/// Without Node the build goes on with plain code blocks and one warning. Rebuilds send only code they have not seen.
+/// Without Node the build goes on with plain code blocks and one warning. Code highlighted by an earlier build (kept in
+/// .site-cache/highlight.json) or an earlier rebuild of <c>serve</c> is not sent again.
 /// </summary>
 internal sealed class HighlightCode : IStage
 {
@@ -28,11 +29,13 @@ internal sealed class HighlightCode : IStage
 
         // Highlighting is a function of the language and the code: the key says it all.
         var memo = context.RebuildCache?.Memo<bool, string?>(Name);
+        var disk = HighlightCache.Load(context.CacheDirectory, ignoreExisting: context.Options.NoCache);
         var highlighted = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var missing = new List<(string Language, string Code)>();
         foreach (var (language, code) in requests)
         {
-            if (memo is null || !memo.TryGet(Key(language, code), true, out var known))
+            string? known = null;
+            if ((memo is null || !memo.TryGet(Key(language, code), true, out known)) && !disk.TryGet(language, code, out known))
                 missing.Add((language, code));
             else if (known is not null)
                 highlighted[Key(language, code)] = known;
@@ -45,8 +48,18 @@ internal sealed class HighlightCode : IStage
             {
                 var key = Key(missing[i].Language, missing[i].Code);
                 memo?.Set(key, true, html[i]);
+                disk.Add(missing[i].Language, missing[i].Code, html[i]);
                 if (html[i] is { } value)
                     highlighted[key] = value;
+            }
+
+            try
+            {
+                disk.Save();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only time is lost: the next build highlights this code again.
             }
 
             return state with { HighlightedCode = highlighted.ToImmutable() };

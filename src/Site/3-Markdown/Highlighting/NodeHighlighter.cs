@@ -93,6 +93,7 @@ internal sealed class NodeHighlighter
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(NodeHighlighter.Request))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(NodeHighlighter.Response))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string?>))]
 internal sealed partial class HighlightJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 internal sealed class HighlighterUnavailableException(string message) : Exception(message);
