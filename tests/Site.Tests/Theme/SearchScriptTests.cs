@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Site.Markdown.Highlighting;
+using Site.Core;
 using Site.Tests.Support;
 
 namespace Site.Tests.Theme;
@@ -33,7 +33,7 @@ public sealed class SearchScriptTests
             const queries = {{JsonSerializer.Serialize(queries)}};
             console.log(JSON.stringify(Object.fromEntries(queries.map(q => [q, search.search(index, q)]))));
             """);
-        var start = new ProcessStartInfo(NodeHighlighter.NodeExecutable, [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(NodeTools.Executable, [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var node = Process.Start(start)!;
         var output = await node.StandardOutput.ReadToEndAsync();
         var error = await node.StandardError.ReadToEndAsync();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Site.Core;
 
 namespace Site.Markdown.Highlighting;
 
@@ -11,10 +12,8 @@ namespace Site.Markdown.Highlighting;
 /// </summary>
 internal sealed class NodeHighlighter
 {
-    public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "node", "highlight-server.js");
+    public static string ScriptPath => NodeTools.Script("highlight-server.js");
 
-    /// <summary>The Node executable: SITE_NODE, else "node" on PATH.</summary>
-    public static string NodeExecutable => Environment.GetEnvironmentVariable("SITE_NODE") is { Length: > 0 } node ? node : "node";
 
     /// <summary>Returns highlighted HTML for each request, or null where highlight.js does not know the language.</summary>
     public static async Task<string?[]> HighlightAsync(IReadOnlyList<(string Language, string Code)> requests, CancellationToken cancellationToken)
@@ -24,7 +23,7 @@ internal sealed class NodeHighlighter
         if (!File.Exists(ScriptPath))
             throw new HighlighterUnavailableException($"{ScriptPath} is missing (the build installs it with npm)");
 
-        var start = new ProcessStartInfo(NodeExecutable, [ScriptPath])
+        var start = new ProcessStartInfo(NodeTools.Executable, [ScriptPath])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -39,7 +38,7 @@ internal sealed class NodeHighlighter
         }
         catch (Win32Exception e)
         {
-            throw new HighlighterUnavailableException($"'{NodeExecutable}' could not be started ({e.Message}); install Node.js or set SITE_NODE");
+            throw new HighlighterUnavailableException($"'{NodeTools.Executable}' could not be started ({e.Message}); install Node.js or set SITE_NODE");
         }
 
         using (process)

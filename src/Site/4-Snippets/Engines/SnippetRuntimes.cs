@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Site.Core;
 using Site.Snippets.Engines.Node;
 using Site.Snippets.Engines.Python;
 
@@ -50,7 +51,7 @@ internal sealed class SnippetRuntimes(string? pythonLibrary) : ISnippetRuntimes
     /// <summary>The Node executable: SITE_NODE, else "node" on PATH, as a full path.</summary>
     private static string FindNode()
     {
-        var node = NodeWorker.NodeExecutable;
+        var node = NodeTools.Executable;
         if (node.Contains('/'))
         {
             return File.Exists(node) ? Path.GetFullPath(node)

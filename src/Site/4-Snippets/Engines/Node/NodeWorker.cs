@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
+using Site.Core;
+
 namespace Site.Snippets.Engines.Node;
 
 /// <summary>
@@ -30,10 +32,8 @@ internal sealed class NodeWorker : IDisposable
         this.process = process;
     }
 
-    public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "node", "snippet-worker.js");
+    public static string ScriptPath => NodeTools.Script("snippet-worker.js");
 
-    /// <summary>The Node executable: SITE_NODE, else "node" on PATH.</summary>
-    public static string NodeExecutable => Environment.GetEnvironmentVariable("SITE_NODE") is { Length: > 0 } node ? node : "node";
 
     /// <summary>process.version of the worker: "v20.19.0".</summary>
     public string Version { get; private set; } = "";
@@ -53,7 +53,7 @@ internal sealed class NodeWorker : IDisposable
     /// <summary>Starts node with the worker in <paramref name="workingDirectory"/> (null: ours) and waits until it is ready.</summary>
     public static async Task<NodeWorker> StartAsync(string? workingDirectory, CancellationToken cancellationToken)
     {
-        var node = NodeExecutable;
+        var node = NodeTools.Executable;
         if (!File.Exists(ScriptPath))
             throw new NodeUnavailableException($"Cannot run JavaScript snippets: {ScriptPath} is missing (the build copies it there from src/Site/node); rebuild the site generator.");
 
