@@ -10,7 +10,7 @@ internal static class BuildCommand
     {
         var shared = new BuildOptionsBinder();
         var outputDir = new Option<string>("--output") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "output", HelpName = "DIR" };
-        var theme = new Option<string>("--theme") { Description = "Theme folder (layouts/, partials/, assets/)", DefaultValueFactory = _ => Path.Combine("themes", "default"), HelpName = "DIR" };
+        var theme = BuildOptionsBinder.ThemeOption();
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (canonical links)", HelpName = "URL" };
         baseUrl.Validators.Add(result =>
         {

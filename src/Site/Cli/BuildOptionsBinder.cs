@@ -17,6 +17,12 @@ internal sealed class BuildOptionsBinder
     private readonly Option<string> cacheDir = new("--cache-dir") { Description = "Folder for results kept between builds", DefaultValueFactory = _ => ".site-cache", HelpName = "DIR" };
     private readonly Option<string?> report = new("--report") { Description = "Write a JSON report of every page and snippet to FILE", HelpName = "FILE" };
 
+    public static readonly string DefaultTheme = Path.Combine("themes", "default");
+
+    /// <summary>--theme, for the commands that render the site (check does not).</summary>
+    public static Option<string> ThemeOption() =>
+        new("--theme") { Description = "Theme folder (layouts/, partials/, assets/)", DefaultValueFactory = _ => DefaultTheme, HelpName = "DIR" };
+
     public IEnumerable<Option> Options => [.. ServeOptions, report];
 
     /// <summary>All but --report: a server has no end to report at.</summary>

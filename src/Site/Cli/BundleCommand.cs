@@ -14,7 +14,7 @@ internal static class BundleCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shared = new BuildOptionsBinder();
-        var theme = new Option<string>("--theme") { Description = "Theme folder (layouts/, partials/, assets/)", DefaultValueFactory = _ => Path.Combine("themes", "default"), HelpName = "DIR" };
+        var theme = BuildOptionsBinder.ThemeOption();
         var zip = new Option<string>("--zip") { Description = "Where to write the bundle", DefaultValueFactory = _ => OfflineBundle.DefaultZip, HelpName = "FILE" };
         var command = new Command("bundle", "Build the site for offline reading and zip it, with a single-page edition of the whole guide") { theme, zip };
         foreach (var option in shared.Options)

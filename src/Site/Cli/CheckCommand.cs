@@ -18,7 +18,7 @@ internal static class CheckCommand
         shared.AddValidators(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = shared.Bind(parse, output: "output", theme: Path.Combine("themes", "default"));
+            var options = shared.Bind(parse, output: "output", theme: BuildOptionsBinder.DefaultTheme);
             var result = await ConsoleReporter.RunWithProgressAsync(output,
                 token => SiteBuilder.BuildAsync(options, ConsoleReporter.Progress(output), token, BuildMode.Check), cancellationToken);
             ConsoleReporter.ReportCheck(result, options, output, error);

@@ -14,7 +14,7 @@ internal static class ServeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shared = new BuildOptionsBinder();
-        var theme = new Option<string>("--theme") { Description = "Theme folder (layouts/, partials/, assets/)", DefaultValueFactory = _ => Path.Combine("themes", "default"), HelpName = "DIR" };
+        var theme = BuildOptionsBinder.ThemeOption();
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => ServeOptions.DefaultPort, HelpName = "PORT" };
         var host = new Option<string>("--host") { Description = "Address to listen on (the default keeps the preview off the network)", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
         port.Validators.Add(result =>
