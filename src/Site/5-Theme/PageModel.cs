@@ -48,6 +48,23 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
     }
 
     // What this reads from other pages and the settings is listed in SiteInputs: keep the two in step.
+    /// <summary>What every layout sees as <c>site</c>, for a file at <paramref name="from"/> (URLs are relative to it).</summary>
+    public static Dictionary<string, object?> SiteModel(BuildContext context, string from, bool hasFeed)
+    {
+        var settings = context.Settings;
+        return new Dictionary<string, object?>
+        {
+            ["title"] = settings.Title,
+            ["description"] = settings.Description,
+            ["author"] = settings.Author,
+            ["language"] = settings.Language,
+            ["year"] = DateTime.UtcNow.Year,
+            ["homeUrl"] = Urls.Relative(from, "index.html"),
+            ["singlePage"] = context.Options.SinglePage && from != SinglePageEdition.OutputPath ? Urls.Relative(from, SinglePageEdition.OutputPath) : null,
+            ["feed"] = hasFeed ? Urls.Relative(from, Feeds.FeedPath) : null,
+        };
+    }
+
     public Dictionary<string, object?> For(Page page)
     {
         var from = page.OutputPath;
@@ -59,17 +76,7 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
 
         return new Dictionary<string, object?>
         {
-            ["site"] = new Dictionary<string, object?>
-            {
-                ["title"] = settings.Title,
-                ["description"] = settings.Description,
-                ["author"] = settings.Author,
-                ["language"] = settings.Language,
-                ["year"] = DateTime.UtcNow.Year,
-                ["homeUrl"] = Urls.Relative(from, "index.html"),
-                ["singlePage"] = context.Options.SinglePage ? Urls.Relative(from, SinglePageEdition.OutputPath) : null,
-                ["feed"] = HasFeed ? Urls.Relative(from, Feeds.FeedPath) : null,
-            },
+            ["site"] = SiteModel(context, from, HasFeed),
             ["root"] = Urls.ToRoot(from),
             ["page"] = new Dictionary<string, object?>
             {

@@ -46,15 +46,7 @@ internal sealed class SinglePageEdition : IStage
 
         var model = new Dictionary<string, object?>
         {
-            ["site"] = new Dictionary<string, object?>
-            {
-                ["title"] = context.Settings.Title,
-                ["description"] = context.Settings.Description,
-                ["author"] = context.Settings.Author,
-                ["language"] = context.Settings.Language,
-                ["year"] = DateTime.UtcNow.Year,
-                ["homeUrl"] = "index.html",
-            },
+            ["site"] = PageModel.SiteModel(context, OutputPath, hasFeed: false), // the bundle is offline: no feed
             ["root"] = "",
             ["page"] = new Dictionary<string, object?> { ["title"] = context.Settings.Title, ["kind"] = "SinglePage" },
             ["chapters"] = chapters,
