@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Site.Snippets.Engines;
 
@@ -46,6 +47,14 @@ internal sealed record RunResult
     public RunError? Error { get; init; }
 
     public TimeSpan Duration { get; init; }
+
+    /// <summary>What a reader sees: what the snippet printed, then its error's trace as stderr.</summary>
+    [JsonIgnore] // derived: the cache keeps what it is made of
+    public ImmutableArray<OutputChunk> Display =>
+        Error is { Trace.Length: > 0 } error ? Output.Add(new OutputChunk(OutputStream.Stderr, error.Trace)) : Output;
+
+    [JsonIgnore]
+    public string DisplayText => string.Concat(Display.Select(chunk => chunk.Text));
 
     /// <summary>1 MiB of text per snippet.</summary>
     public const int OutputLimit = 1 << 20;

@@ -42,10 +42,9 @@ internal sealed record SnippetOutcome
     public bool Passed => Status is SnippetStatus.Verified or SnippetStatus.Ran or SnippetStatus.FailedAsExpected;
 
     /// <summary>What the reader sees: what the snippet printed, then its error's trace as stderr.</summary>
-    public ImmutableArray<OutputChunk> Display => Result is null ? []
-        : Result.Error is { Trace.Length: > 0 } error ? Result.Output.Add(new OutputChunk(OutputStream.Stderr, error.Trace)) : Result.Output;
+    public ImmutableArray<OutputChunk> Display => Result?.Display ?? [];
 
-    public string DisplayText => string.Concat(Display.Select(chunk => chunk.Text));
+    public string DisplayText => Result?.DisplayText ?? "";
 
     public static string StatusName(SnippetStatus status) => status switch
     {

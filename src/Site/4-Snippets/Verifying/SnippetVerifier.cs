@@ -56,7 +56,7 @@ internal static class SnippetVerifier
         if (snippet.ExpectedOutput is not { } expected)
             return outcome;
 
-        var actual = new SnippetOutcome { Snippet = snippet, Status = outcome, Result = result }.DisplayText;
+        var actual = result.DisplayText;
         if (OutputMatcher.Matches(expected, actual, options.Match))
             return options.Throws ? outcome : SnippetStatus.Verified;
 
