@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Site.Core;
 using Site.Writing;
 
 namespace Site.Bundling;
@@ -14,27 +15,16 @@ internal static class OfflineBundle
     public static long Write(string siteFolder, string zipPath)
     {
         var folderName = Path.GetFileNameWithoutExtension(zipPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);
-        var temporary = zipPath + $".tmp-{Environment.ProcessId}";
-        try
+        AtomicFile.Write(zipPath, stream =>
         {
-            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
+            foreach (var file in Directory.EnumerateFiles(siteFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                foreach (var file in Directory.EnumerateFiles(siteFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    var relative = Path.GetRelativePath(siteFolder, file).Replace('\\', '/');
-                    if (relative == OutputFolder.MarkerFile)
-                        continue;
+                var relative = Path.GetRelativePath(siteFolder, file).Replace('\\', '/');
+                if (relative != OutputFolder.MarkerFile)
                     zip.CreateEntryFromFile(file, $"{folderName}/{relative}", CompressionLevel.Optimal);
-                }
             }
-
-            File.Move(temporary, zipPath, overwrite: true);
-            return new FileInfo(zipPath).Length;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        });
+        return new FileInfo(zipPath).Length;
     }
 }

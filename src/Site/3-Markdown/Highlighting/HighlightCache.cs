@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Site.Core;
 
 namespace Site.Markdown.Highlighting;
 
@@ -58,11 +59,7 @@ internal sealed class HighlightCache
             return;
         var all = entries.Concat(added).GroupBy(p => p.Key).Select(g => g.Last()).TakeLast(MaxEntries)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + $".tmp-{Environment.ProcessId}";
-        using (var stream = File.Create(temporary))
-            JsonSerializer.Serialize(stream, all, HighlightJson.Default.DictionaryStringString);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, all, HighlightJson.Default.DictionaryStringString));
     }
 
     private string Key(string language, string code) =>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Site.Core;
 using Site.Snippets.Engines;
 
 namespace Site.Snippets.Caching;
@@ -72,16 +73,12 @@ internal sealed class SnippetCache
         HasNewResults = true;
     }
 
-    /// <summary>Writes the cache through a temporary file, so a killed build never leaves half a file.</summary>
+    /// <summary>Writes the cache (through a temporary file: a killed build never leaves half of one).</summary>
     public void Save()
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var cutoff = DateTime.UtcNow - KeepUnused;
         var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff).ToDictionary(pair => pair.Key, pair => pair.Value);
-        var temporary = FilePath + $".tmp-{Environment.ProcessId}";
-        using (var stream = File.Create(temporary))
-            JsonSerializer.Serialize(stream, new CacheFile(CacheFile.CurrentVersion, kept), SnippetCacheJson.Default.CacheFile);
-        File.Move(temporary, FilePath, overwrite: true);
+        AtomicFile.Write(FilePath, stream => JsonSerializer.Serialize(stream, new CacheFile(CacheFile.CurrentVersion, kept), SnippetCacheJson.Default.CacheFile));
         HasNewResults = false;
     }
 
