@@ -29,13 +29,14 @@ internal sealed class HighlightCode : IStage
 
         // Highlighting is a function of the language and the code: the key says it all.
         var memo = context.RebuildCache?.Memo<bool, string?>(Name);
-        var disk = HighlightCache.Load(context.CacheDirectory, ignoreExisting: context.Options.NoCache);
+        // Read from disk only for code the rebuild memo lacks: serve's rebuilds mostly need nothing from it.
+        var disk = new Lazy<HighlightCache>(() => HighlightCache.Load(context.CacheDirectory, ignoreExisting: context.Options.NoCache));
         var highlighted = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var missing = new List<(string Language, string Code)>();
         foreach (var (language, code) in requests)
         {
             string? known = null;
-            if ((memo is null || !memo.TryGet(Key(language, code), true, out known)) && !disk.TryGet(language, code, out known))
+            if ((memo is null || !memo.TryGet(Key(language, code), true, out known)) && !disk.Value.TryGet(language, code, out known))
                 missing.Add((language, code));
             else if (known is not null)
                 highlighted[Key(language, code)] = known;
@@ -48,14 +49,15 @@ internal sealed class HighlightCode : IStage
             {
                 var key = Key(missing[i].Language, missing[i].Code);
                 memo?.Set(key, true, html[i]);
-                disk.Add(missing[i].Language, missing[i].Code, html[i]);
+                disk.Value.Add(missing[i].Language, missing[i].Code, html[i]);
                 if (html[i] is { } value)
                     highlighted[key] = value;
             }
 
             try
             {
-                disk.Save();
+                if (disk.IsValueCreated)
+                    disk.Value.Save();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
