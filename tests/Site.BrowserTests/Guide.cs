@@ -45,7 +45,7 @@ public sealed class Guide : IAsyncLifetime
 
     private static async Task Build(BuildOptions options)
     {
-        var result = await SiteBuilder.BuildAsync(options, new SilentProgress());
+        var result = await SiteBuilder.BuildAsync(options, SilentProgress.Instance);
         if (result.ExitCode != ExitCode.Success)
             throw new InvalidOperationException("the guide did not build:\n" + string.Join("\n", result.Diagnostics));
     }
@@ -64,13 +64,6 @@ public sealed class Guide : IAsyncLifetime
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.sln")))
             folder = folder.Parent;
         return folder?.FullName ?? throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private sealed class SilentProgress : IBuildProgress
-    {
-        public void StageStarted(string name) { }
-
-        public void StageFinished(string name, TimeSpan elapsed) { }
     }
 }
 
