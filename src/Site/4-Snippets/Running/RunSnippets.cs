@@ -206,7 +206,7 @@ internal sealed class RunSnippets : IStage
                 continue;
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompareOutputsDiffer, group.Key!.At,
                     $"'::: compare same-output': the js snippet (line {js.At.Line}) and the python snippet (line {python.At.Line}) print different output")
-                with { Detail = string.Join('\n', UnifiedDiff.Create(jsText, pyText, "js", "python").Split('\n').Select(l => "    " + l)) });
+                with { Detail = SnippetVerifier.Indent(UnifiedDiff.Create(jsText, pyText, "js", "python")) });
         }
     }
 }

@@ -101,6 +101,6 @@ internal static class SnippetVerifier
         result.Output.IsEmpty ? "" : "output before it was stopped:\n" + string.Concat(result.Output.Select(c => c.Text));
 
     /// <summary>Detail lines are indented under the diagnostic, so editors keep them with it.</summary>
-    private static string? Indent(string text) =>
+    internal static string? Indent(string text) =>
         string.IsNullOrWhiteSpace(text) ? null : string.Join('\n', text.TrimEnd().Split('\n').Select(line => "    " + line));
 }
