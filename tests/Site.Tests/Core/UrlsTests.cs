@@ -12,6 +12,10 @@ public sealed class UrlsTests
     [InlineData("a/b/index.html", "a/index.html", "../index.html")]
     [InlineData("a/b/index.html", "a/b/index.html", "index.html")]
     [InlineData("a/b/index.html", "images/x.png", "../../images/x.png")]
+    [InlineData("ab/index.html", "a/x.html", "../a/x.html")]
+    [InlineData("a/b/index.html", "a/bc/index.html", "../bc/index.html")]
+    [InlineData("a/b/index.html", "a/b", "../b")]
+    [InlineData("a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/index.html", "x.html", "../../../../../../../../../../../../../../../../../x.html")]
     public void Relative_urls_between_output_files(string from, string to, string expected) =>
         Assert.Equal(expected, Urls.Relative(from, to));
 
