@@ -41,6 +41,41 @@ public sealed class WriteSiteTests
     }
 
     [Fact]
+    public async Task A_rebuild_keeps_the_files_it_would_write_unchanged_and_writes_the_changed_ones_anew()
+    {
+        using var site = new TestSite();
+        site.Page("index.md", "Home", "Home text.\n");
+        site.Page("a.md", "A", "First version.\n");
+        Expect.Success(await site.BuildAsync());
+        // Handles on the first build's files: writing through one shows whether the second build reused that very file.
+        using var unchanged = new FileStream(Path.Combine(site.Output, "index.html"), FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        using var changed = new FileStream(Path.Combine(site.Output, "a/index.html"), FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+
+        site.Page("a.md", "A", "Second version.\n");
+        Expect.Success(await site.BuildAsync());
+        Assert.Contains("Second version.", site.ReadOutput("a/index.html"));
+        Assert.Contains("Home text.", site.ReadOutput("index.html"));
+        unchanged.Write("REUSED"u8);
+        unchanged.Flush();
+        changed.Write("REUSED"u8);
+        changed.Flush();
+
+        Assert.StartsWith("REUSED", site.ReadOutput("index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("REUSED", site.ReadOutput("a/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_are_written_one_folder_after_another_in_turn()
+    {
+        OutputFile File(string path) => new(path, "", null);
+        var files = new[] { File("a/1.html"), File("a/2.html"), File("a/3.html"), File("b/1.html"), File("index.html") };
+
+        var order = WriteSite.AcrossFolders(files).Select(f => f.Path);
+
+        Assert.Equal(["a/1.html", "b/1.html", "index.html", "a/2.html", "a/3.html"], order);
+    }
+
+    [Fact]
     public async Task No_staging_or_old_folders_are_left_behind()
     {
         using var site = new TestSite();
