@@ -41,10 +41,12 @@ internal static class BuildPipeline
             (new ParseFrontMatter(), true),
             (new AssignUrls(), true),
             (new ParseMarkdown(), true),
+            // Highlighting (a Node process) runs in the background from here until just before rendering.
+            (new HighlightCode(), false),
             (new CollectSnippets(), true),
             (new RunSnippets(), true),
-            (new HighlightCode(), false),
             (new ResolveLinks(), true),
+            (new AwaitHighlighting(), false),
             (new RenderMarkdown(), false),
             // Post-process
             (new GeneratePages(), false),

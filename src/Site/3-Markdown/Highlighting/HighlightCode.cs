@@ -8,6 +8,7 @@ namespace Site.Markdown.Highlighting;
 /// Highlights every code block of the site in one batch (one Node process per build), so pages ship no highlighter script.
 /// Without Node the build goes on with plain code blocks and one warning. Code highlighted by an earlier build (kept in
 /// .site-cache/highlight.json) or an earlier rebuild of <c>serve</c> is not sent again.
+/// The batch runs in the background while the snippets run and the links resolve; <see cref="AwaitHighlighting"/> collects it.
 /// </summary>
 internal sealed class HighlightCode : IStage
 {
@@ -17,8 +18,9 @@ internal sealed class HighlightCode : IStage
 
     public static string Key(string language, string code) => language + "\0" + code;
 
-    public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
+        // The code is taken here, before the stages that run meanwhile get to the syntax trees.
         // A rebuild finds the code of a syntax tree it kept (ParseMarkdown) without walking it again.
         var blocks = context.RebuildCache?.Memo<MarkdownDocument, List<(string Language, string Code)>>("highlight blocks");
         var requests = state.Pages
@@ -26,9 +28,14 @@ internal sealed class HighlightCode : IStage
             .SelectMany(p => blocks is null ? CodeOf(p.Markdown!) : blocks.GetOrAdd(p.SourcePath, p.Markdown!, context.Diagnostics, _ => CodeOf(p.Markdown!)))
             .Distinct()
             .ToList();
+        return Task.FromResult(state with { Highlighting = Task.Run(() => HighlightAsync(requests, context, cancellationToken), cancellationToken) });
+    }
 
+    private static async Task<ImmutableDictionary<string, string>> HighlightAsync(List<(string Language, string Code)> requests, BuildContext context,
+        CancellationToken cancellationToken)
+    {
         // Highlighting is a function of the language and the code: the key says it all.
-        var memo = context.RebuildCache?.Memo<bool, string?>(Name);
+        var memo = context.RebuildCache?.Memo<bool, string?>("highlight");
         // Read from disk only for code the rebuild memo lacks: serve's rebuilds mostly need nothing from it.
         var disk = new Lazy<HighlightCache>(() => HighlightCache.Load(context.CacheDirectory, ignoreExisting: context.Options.NoCache));
         var highlighted = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -64,12 +71,12 @@ internal sealed class HighlightCode : IStage
                 // Only time is lost: the next build highlights this code again.
             }
 
-            return state with { HighlightedCode = highlighted.ToImmutable() };
+            return highlighted.ToImmutable();
         }
         catch (HighlighterUnavailableException e)
         {
             context.Diagnostics.Warning(DiagnosticCodes.HighlighterUnavailable, null, $"code blocks are not highlighted: {e.Message}");
-            return state;
+            return ImmutableDictionary<string, string>.Empty;
         }
     }
 
