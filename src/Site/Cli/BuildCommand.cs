@@ -25,7 +25,10 @@ internal static class BuildCommand
         shared.AddValidators(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = shared.Bind(parse, parse.GetValue(outputDir)!, parse.GetValue(theme)!, baseUrl: parse.GetValue(baseUrl));
+            var options = shared.Bind(parse, parse.GetValue(outputDir)!, parse.GetValue(theme)!, baseUrl: parse.GetValue(baseUrl)) with
+            {
+                SkipWhenUpToDate = shared.ReportPath(parse) is null,
+            };
             var result = await ConsoleReporter.RunWithProgressAsync(output, token => SiteBuilder.BuildAsync(options, ConsoleReporter.Progress(output), token), cancellationToken);
             ConsoleReporter.Report(result, options, output, error);
             return (int)ReportFile.WriteIfAsked(shared.ReportPath(parse), result, options, error);

@@ -44,6 +44,16 @@ internal static class ConsoleReporter
         if (options.Timings)
             WriteTimings(result, output);
 
+        if (result.UpToDate)
+        {
+            if (result.SnippetsPassed > 0)
+                output.WriteLine($"Snippets: {result.SnippetsPassed} passed, 0 failed (unchanged since the last build)");
+            var took = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+            output.WriteLine($"Up to date: {result.PageCount} pages, {Plural(result.Warnings, "warning")}, nothing changed since the last build, {took} s"
+                + $" -> {Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDirectory)}/");
+            return;
+        }
+
         var snippets = result.SnippetOutcomes.Values.ToList();
         var ran = snippets.Count(o => o.Result is not null && !o.Cached);
         var cached = snippets.Count(o => o.Cached);

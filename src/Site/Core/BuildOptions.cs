@@ -39,6 +39,12 @@ internal sealed record BuildOptions
     /// <summary>Where results are kept between builds (snippet results, highlighted code).</summary>
     public string CacheDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, ".site-cache");
 
+    /// <summary>
+    /// Skip the build when nothing it reads changed and the output folder is as the last build left it (see LastBuild).
+    /// <c>site build</c> sets it, unless a --report is asked for (the report describes every page, which a skipped build does not know).
+    /// </summary>
+    public bool SkipWhenUpToDate { get; init; }
+
     /// <summary>Degree of parallelism for per-page work; 0 means one per core.</summary>
     public int Parallelism { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Site.Incremental;
 using Site.Snippets.Engines;
 using Site.Snippets.Running;
 using Site.Writing;
@@ -21,6 +22,12 @@ internal sealed record BuildResult(ExitCode ExitCode, IReadOnlyList<Diagnostic> 
 
     /// <summary>The files of the built site (what WriteSite writes; what the preview server serves).</summary>
     public IReadOnlyList<OutputFile> Outputs { get; init; } = [];
+
+    /// <summary>Nothing changed since the last build, whose output is still in place: nothing was built (see LastBuild).</summary>
+    public bool UpToDate { get; init; }
+
+    /// <summary>With <see cref="UpToDate"/>: how many snippets that build ran, all passed (its outcomes are not kept).</summary>
+    public int SnippetsPassed { get; init; }
 }
 
 /// <summary>The facade the command line calls: validates the options, runs the pipeline, reports.</summary>
@@ -51,6 +58,11 @@ internal static class SiteBuilder
             Runtimes = runtimes ?? new SnippetRuntimes(options.PythonLibrary),
             RebuildCache = rebuildCache,
         };
+        // An unchanged site whose output is as the last build left it needs no build (--no-cache: build anyway).
+        var inputs = mode == BuildMode.Build && options.SkipWhenUpToDate ? InputDigest.Compute(options) : null;
+        if (inputs is not null && !options.NoCache && LastBuild.Load(options) is { } last && last.StillHolds(inputs, options, context.Runtimes))
+            return last.Result(clock.Elapsed);
+
         var state = new SiteState();
         foreach (var stage in BuildPipeline.Stages(mode))
         {
@@ -65,11 +77,14 @@ internal static class SiteBuilder
 
         var pages = state.Pages.Count(p => p.Kind == PageKind.Content || p.Text.Length > 0);
         var exit = diagnostics.HasErrors ? ExitCode.BuildFailed : ExitCode.Success;
-        return new BuildResult(exit, diagnostics.Sorted(), pages, clock.Elapsed, timings)
+        var result = new BuildResult(exit, diagnostics.Sorted(), pages, clock.Elapsed, timings)
         {
             Pages = state.Pages.Where(p => p.Kind == PageKind.Content).ToList(),
             SnippetOutcomes = state.SnippetOutcomes,
             Outputs = state.Outputs,
         };
+        if (inputs is not null && exit == ExitCode.Success)
+            LastBuild.Save(options, inputs, result, context.Runtimes);
+        return result;
     }
 }

@@ -84,6 +84,7 @@ public sealed class SnippetBuildTests : IDisposable
 
         var frozenFirst = await site.RunCliAsync("--frozen");
         var first = await site.RunCliAsync();
+        site.Page("b.md", "B", "Another page, so the site is not up to date.\n");
         var second = await site.RunCliAsync();
         var frozen = await site.RunCliAsync("--frozen");
 

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Site.Core;
+
+namespace Site.Incremental;
+
+/// <summary>
+/// One hash of everything a build's output is made from, besides the snippet runtimes (see <see cref="LastBuild"/>): every
+/// file of the input and the theme (names and bytes), the options that change the site, the environment variables the
+/// build reads, the generator itself and the year (the footer shows it).
+/// </summary>
+internal static class InputDigest
+{
+    public static string Compute(BuildOptions options)
+    {
+        var header = string.Join('\0',
+            typeof(InputDigest).Assembly.ManifestModule.ModuleVersionId, DateTime.UtcNow.Year,
+            options.InputDirectory, options.OutputDirectory, options.ThemeDirectory, options.IncludeDrafts, options.BaseUrl,
+            options.SinglePage, options.Offline, options.Frozen, options.PythonLibrary,
+            Environment.GetEnvironmentVariable(Snippets.Engines.Python.PythonLocator.EnvironmentVariable), Environment.GetEnvironmentVariable(NodeTools.Variable));
+        var files = FilesUnder(options.InputDirectory, options.OutputDirectory, "input")
+            .Concat(FilesUnder(options.ThemeDirectory, options.OutputDirectory, "theme"))
+            .ToArray();
+        // Each file hashed on its own (in parallel), then the list of (name, hash) in order.
+        var hashes = new string[files.Length];
+        Parallel.For(0, files.Length, i => hashes[i] = files[i].Name + "\0" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(files[i].Path))));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header + "\n" + string.Join('\n', hashes))));
+    }
+
+    /// <summary>Every file under <paramref name="root"/> but hidden ones, node_modules and the output folder, in name order.</summary>
+    private static IEnumerable<(string Name, string Path)> FilesUnder(string root, string output, string label)
+    {
+        if (!Directory.Exists(root))
+            return [];
+        var outputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var found = new List<(string, string)>();
+        var pending = new Stack<string>([root]);
+        while (pending.Count > 0)
+        {
+            foreach (var entry in new DirectoryInfo(pending.Pop()).EnumerateFileSystemInfos())
+            {
+                if (entry.Name.StartsWith('.') || entry.Name == "node_modules")
+                    continue;
+                if (entry is DirectoryInfo folder)
+                {
+                    if (Path.TrimEndingDirectorySeparator(folder.FullName) != outputFull)
+                        pending.Push(folder.FullName);
+                }
+                else
+                {
+                    found.Add((label + "/" + Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'), entry.FullName));
+                }
+            }
+        }
+
+        return found.OrderBy(f => f.Item1, StringComparer.Ordinal);
+    }
+}
