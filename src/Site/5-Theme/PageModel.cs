@@ -154,9 +154,18 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
 
     private readonly bool fullSidebar = navigation.ReadingOrder.Length <= FullSidebarLimit;
 
+    /// <summary>
+    /// The most pages of one section a sidebar lists: a longer section shows this many around the current page, and how
+    /// many it leaves out before and after (its index page lists them all). So no page's size grows with its section's,
+    /// and a site's size and build time grow linearly with its pages.
+    /// </summary>
+    public const int SectionWindow = 50;
+
     private static Dictionary<string, object?> NavEntry(NavigationEntry entry, Page current, Func<Page, string> url, bool fullSidebar)
     {
         var open = entry.Page == current || entry.Children.Contains(current);
+        var pages = open || fullSidebar ? entry.Children : [];
+        var (start, count) = Window(pages.IndexOf(current), pages.Length);
         return new Dictionary<string, object?>
         {
             ["title"] = entry.Title,
@@ -164,11 +173,22 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
             ["active"] = entry.Page == current,
             ["open"] = open,
             ["isSection"] = entry.Children.Length > 0,
-            ["pages"] = (open || fullSidebar ? entry.Children : []).Select(child => new Dictionary<string, object?>
+            ["pages"] = pages.Skip(start).Take(count).Select(child => new Dictionary<string, object?>
             {
                 ["title"] = child.Metadata.Title, ["url"] = url(child), ["active"] = child == current,
             }).ToList(),
+            ["hiddenBefore"] = start,
+            ["hiddenAfter"] = pages.Length - start - count,
         };
+    }
+
+    /// <summary>Which of a section's <paramref name="total"/> pages the sidebar lists: all, or <see cref="SectionWindow"/> around the current one (-1: none is current).</summary>
+    internal static (int Start, int Count) Window(int current, int total)
+    {
+        if (total <= SectionWindow)
+            return (0, total);
+        var start = Math.Clamp(current - SectionWindow / 2, 0, total - SectionWindow);
+        return (start, SectionWindow);
     }
 
     private List<Dictionary<string, object?>> Breadcrumbs(Page page, NavigationEntry? section, Func<Page, string> url)

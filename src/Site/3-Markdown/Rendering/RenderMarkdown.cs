@@ -27,7 +27,8 @@ internal sealed class RenderMarkdown : IStage
         var site = memo is null ? "" : SiteInputs(state, links);
         var pages = state.Pages
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => page.Markdown is null ? page : page with { ContentHtml = Html(page) })
+            // No later stage reads the syntax tree: letting it go here keeps a big build's memory down.
+            .Select(page => page.Markdown is null ? page : page with { ContentHtml = Html(page), Markdown = null })
             .ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
 
