@@ -39,7 +39,7 @@ internal sealed partial class BuildSearchIndex : IStage
             .ToDictionary(e => e.Key!, e => e.Title, StringComparer.Ordinal);
 
         // Reading order, then any page the navigation leaves out. Not tag pages: they only list pages found anyway.
-        var inReadingOrder = navigation.ReadingOrder.ToHashSet();
+        var inReadingOrder = navigation.ReadingOrder.ToHashSet(ReferenceEqualityComparer.Instance); // a Page's own hash reads all its text
         var pages = navigation.ReadingOrder
             .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
