@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Site.Core;
 using Site.Theme;
 
@@ -10,7 +11,7 @@ namespace Site.PostProcessing;
 /// that sets <c>window.SEARCH_INDEX</c>. A script and not a .json file because a page opened from file:// may not
 /// fetch one; the theme's search.js loads it with a script tag.
 /// </summary>
-internal sealed class BuildSearchIndex : IStage
+internal sealed partial class BuildSearchIndex : IStage
 {
     public const string OutputPath = "assets/search-index.js";
 
@@ -18,12 +19,12 @@ internal sealed class BuildSearchIndex : IStage
     /// index stays a fraction of the pages' own size (a long section is still found by its heading and first paragraphs).</summary>
     public const int MaxSectionText = 2000;
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly IndexJson Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // Loaded with <script src>, never inlined in HTML, so only JSON's own escaping is needed; UTF-8 stays readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     public Phase Phase => Phase.PostProcess;
 
@@ -38,7 +39,7 @@ internal sealed class BuildSearchIndex : IStage
             .ToDictionary(e => e.Key!, e => e.Title, StringComparer.Ordinal);
 
         // Reading order, then any page the navigation leaves out. Not tag pages: they only list pages found anyway.
-        var inReadingOrder = navigation.ReadingOrder.ToHashSet();
+        var inReadingOrder = navigation.ReadingOrder.ToHashSet(ReferenceEqualityComparer.Instance); // a Page's own hash reads all its text
         var pages = navigation.ReadingOrder
             .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
@@ -46,7 +47,7 @@ internal sealed class BuildSearchIndex : IStage
             .ToList();
 
         var script = "/* The site's search index (built by the generator; read by search.js). */\n"
-            + "window.SEARCH_INDEX = " + JsonSerializer.Serialize(new { pages }, Json) + ";\n";
+            + "window.SEARCH_INDEX = " + JsonSerializer.Serialize(new Index(pages), Json.Index) + ";\n";
         return Task.FromResult(state with { Outputs = state.Outputs.Add(new OutputFile(OutputPath, script, null)) });
     }
 
@@ -67,4 +68,12 @@ internal sealed class BuildSearchIndex : IStage
         var cut = text.LastIndexOf(' ', max);
         return text[..(cut > max / 2 ? cut : max)];
     }
+
+    /// <summary>What the script assigns: <c>{"pages": […]}</c>.</summary>
+    private sealed record Index(IReadOnlyList<SearchPage> Pages);
+
+    /// <summary>The index's JSON, written by generated code: no reflection when the stage first runs.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(Index))]
+    private sealed partial class IndexJson : JsonSerializerContext;
 }
