@@ -38,17 +38,34 @@ internal sealed class BuildSearchIndex : IStage
             .ToDictionary(e => e.Key!, e => e.Title, StringComparer.Ordinal);
 
         // Reading order, then any page the navigation leaves out. Not tag pages: they only list pages found anyway.
-        var inReadingOrder = navigation.ReadingOrder.ToHashSet();
-        var pages = navigation.ReadingOrder
+        // By reference: a page record's own hash would hash its whole text and HTML.
+        var inReadingOrder = navigation.ReadingOrder.ToHashSet<Page>(ReferenceEqualityComparer.Instance);
+        // Under serve, a page whose entry's inputs are unchanged keeps its JSON: a one-page edit cuts up one page's HTML.
+        var memo = context.RebuildCache?.Memo<EntryInputs, string>(Name);
+        var entries = navigation.ReadingOrder
             .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
             .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
-            .Select(page => ForPage(page, page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section)))
+            .Select(page =>
+            {
+                var section = page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section);
+                return memo is null
+                    ? Entry(page, section)
+                    : memo.GetOrAdd(page.SourcePath, new EntryInputs(page.ContentHtml, page.Metadata.Title, page.Metadata.Description, page.OutputPath, section),
+                        context.Diagnostics, _ => Entry(page, section));
+            })
             .ToList();
 
+        // The same bytes as serializing { pages } whole: an object with one array, its elements joined by commas.
         var script = "/* The site's search index (built by the generator; read by search.js). */\n"
-            + "window.SEARCH_INDEX = " + JsonSerializer.Serialize(new { pages }, Json) + ";\n";
+            + "window.SEARCH_INDEX = {\"pages\":[" + string.Join(',', entries) + "]};\n";
         return Task.FromResult(state with { Outputs = state.Outputs.Add(new OutputFile(OutputPath, script, null)) });
     }
+
+    /// <summary>A page's entry in the index, as JSON.</summary>
+    internal static string Entry(Page page, string? section) => JsonSerializer.Serialize(ForPage(page, section), Json);
+
+    /// <summary>Everything a page's entry is made of (<see cref="ForPage"/>).</summary>
+    private sealed record EntryInputs(string ContentHtml, string Title, string Description, string Url, string? Section);
 
     internal static SearchPage ForPage(Page page, string? section)
     {
