@@ -111,4 +111,24 @@ public sealed class HighlightingTests
         var noCache = await site.BuildAsync(site.Options() with { NoCache = true });
         Assert.Contains(noCache.Diagnostics, d => d.Code == "SITE041"); // --no-cache highlights again
     }
+
+    [Fact]
+    public async Task Under_serve_code_taken_from_the_cache_file_is_kept_in_memory_for_the_next_rebuilds()
+    {
+        using var site = new TestSite();
+        site.Page("index.md", "Home", "```python\ndef cached(): pass\n```\n");
+        Assert.Equal(ExitCode.Success, (await site.BuildAsync()).ExitCode);
+        var rebuilds = new RebuildCache();
+        Task<BuildResult> RebuildAsync() => SiteBuilder.BuildAsync(site.Options(), SilentProgress.Instance, mode: BuildMode.Preview, rebuildCache: rebuilds);
+        await RebuildAsync(); // from highlight.json
+
+        File.Delete(Path.Combine(site.Cache, "highlight.json"));
+        using var noNode = new EnvironmentVariable("SITE_NODE", "/nonexistent/node");
+        var result = await RebuildAsync();
+
+        Assert.Empty(result.Diagnostics); // no SITE041: neither the file nor Node was needed
+        Assert.Contains("highlight 1/1 reused", rebuilds.LastBuildSummary);
+        Assert.Contains("<span class=\"hljs-title function_\">cached</span>", Assert.Single(result.Outputs, o => o.Path == "index.html").Text);
+        Assert.False(File.Exists(Path.Combine(site.Cache, "highlight.json"))); // nothing was written either
+    }
 }

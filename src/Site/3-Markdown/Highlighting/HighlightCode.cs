@@ -43,10 +43,22 @@ internal sealed class HighlightCode : IStage
         foreach (var (language, code) in requests)
         {
             string? known = null;
-            if ((memo is null || !memo.TryGet(Key(language, code), true, out known)) && !disk.Value.TryGet(language, code, out known))
+            var key = Key(language, code);
+            if (memo is not null && memo.TryGet(key, true, out known))
+            {
+                if (known is not null)
+                    highlighted[key] = known;
+            }
+            else if (disk.Value.TryGet(language, code, out known))
+            {
+                memo?.Set(key, true, known); // so the next rebuild need not read the file again
+                if (known is not null)
+                    highlighted[key] = known;
+            }
+            else
+            {
                 missing.Add((language, code));
-            else if (known is not null)
-                highlighted[Key(language, code)] = known;
+            }
         }
 
         try
