@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Site.Core;
 
@@ -18,30 +17,27 @@ internal sealed class ReadFiles : IStage
 
     public string Name => "read";
 
-    public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var input = context.Options.InputDirectory;
         var files = Enumerate(input, context.Options.OutputDirectory).ToList();
-        var pages = new ConcurrentBag<Page>();
-        var markdown = files.Where(IsMarkdown).ToList();
+        var markdown = files.Where(IsMarkdown).Order(StringComparer.Ordinal).ToList();
+        // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
         var memo = context.RebuildCache?.Memo<FileStamp, string?>(Name);
-        await Parallel.ForEachAsync(markdown, context.ParallelOptions(cancellationToken), async (relative, ct) =>
-        {
-            var path = Path.Combine(input, relative);
-            var display = context.DisplayPath(relative);
-            // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
-            var text = memo is null
-                ? Decode(await File.ReadAllBytesAsync(path, ct), display, context.Diagnostics)
-                : memo.GetOrAdd(relative, FileStamp.Of(path), context.Diagnostics, diagnostics => Decode(File.ReadAllBytes(path), display, diagnostics));
-            if (text is not null)
-                pages.Add(new Page { SourcePath = relative, DisplayPath = display, Text = text, Section = SectionOf(relative) });
-        });
+        var texts = PerPage.Map(markdown, memo, relative => relative, relative => FileStamp.Of(Path.Combine(input, relative)),
+            (relative, diagnostics) => Decode(File.ReadAllBytes(Path.Combine(input, relative)), context.DisplayPath(relative), diagnostics),
+            context, cancellationToken);
+        var pages = markdown
+            .Select((relative, i) => texts[i] is { } text
+                ? new Page { SourcePath = relative, DisplayPath = context.DisplayPath(relative), Text = text, Section = SectionOf(relative) }
+                : null)
+            .OfType<Page>();
 
-        return state with
+        return Task.FromResult(state with
         {
-            Pages = [.. pages.OrderBy(p => p.SourcePath, StringComparer.Ordinal)],
+            Pages = [.. pages],
             StaticFiles = [.. files.Where(f => !IsMarkdown(f)).Order(StringComparer.Ordinal)],
-        };
+        });
     }
 
     internal static string? SectionOf(string relativePath)

@@ -42,18 +42,13 @@ internal sealed class BuildSearchIndex : IStage
         var inReadingOrder = navigation.ReadingOrder.ToHashSet<Page>(ReferenceEqualityComparer.Instance);
         // Under serve, a page whose entry's inputs are unchanged keeps its JSON: a one-page edit cuts up one page's HTML.
         var memo = context.RebuildCache?.Memo<EntryInputs, string>(Name);
-        var entries = navigation.ReadingOrder
+        var pages = navigation.ReadingOrder
             .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
-            .Select(page =>
-            {
-                var section = page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section);
-                return memo is null
-                    ? Entry(page, section)
-                    : memo.GetOrAdd(page.SourcePath, new EntryInputs(page.ContentHtml, page.Metadata.Title, page.Metadata.Description, page.OutputPath, section),
-                        context.Diagnostics, _ => Entry(page, section));
-            })
             .ToList();
+        string? SectionOf(Page page) => page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section);
+        var entries = PerPage.Map(pages, memo, page => page.SourcePath,
+            page => new EntryInputs(page.ContentHtml, page.Metadata.Title, page.Metadata.Description, page.OutputPath, SectionOf(page)),
+            (page, _) => Entry(page, SectionOf(page)), context, cancellationToken);
 
         // The same bytes as serializing { pages } whole: an object with one array, its elements joined by commas.
         var script = "/* The site's search index (built by the generator; read by search.js). */\n"

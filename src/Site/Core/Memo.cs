@@ -23,18 +23,25 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 
     public int Computed => computed;
 
-    public TValue GetOrAdd(string key, TInputs inputs, Diagnostics diagnostics, Func<Diagnostics, TValue> compute)
-    {
-        if (TryGet(key, inputs, out var value, out var reported))
-        {
-            foreach (var diagnostic in reported)
-                diagnostics.Add(diagnostic);
-            return value;
-        }
+    public TValue GetOrAdd(string key, TInputs inputs, Diagnostics diagnostics, Func<Diagnostics, TValue> compute) =>
+        TryGet(key, inputs, diagnostics, out var value) ? value : Compute(key, inputs, diagnostics, compute);
 
+    /// <summary>The value for <paramref name="key"/> if it was computed from equal inputs, reporting its diagnostics again.</summary>
+    public bool TryGet(string key, TInputs inputs, Diagnostics diagnostics, out TValue value)
+    {
+        if (!TryGet(key, inputs, out value, out var reported))
+            return false;
+        foreach (var diagnostic in reported)
+            diagnostics.Add(diagnostic);
+        return true;
+    }
+
+    /// <summary>Computes the value for <paramref name="key"/> and keeps it, with the diagnostics it reported.</summary>
+    public TValue Compute(string key, TInputs inputs, Diagnostics diagnostics, Func<Diagnostics, TValue> compute)
+    {
         // Computed against its own collector, so a later hit can report exactly what this page reported.
         var own = new Diagnostics();
-        value = compute(own);
+        var value = compute(own);
         var sorted = own.Sorted();
         foreach (var diagnostic in sorted)
             diagnostics.Add(diagnostic);
