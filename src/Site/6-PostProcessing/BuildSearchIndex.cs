@@ -31,7 +31,7 @@ internal sealed class BuildSearchIndex : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
-        var navigation = Navigation.Build(state.Pages, context.Settings);
+        var navigation = state.Navigation ?? Navigation.Build(state.Pages, context.Settings);
         var sectionTitles = navigation.Entries
             .Select(e => (Key: (e.Page ?? e.Children.FirstOrDefault())?.Section, e.Title))
             .Where(e => e.Key is not null)
