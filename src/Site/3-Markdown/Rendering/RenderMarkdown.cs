@@ -24,7 +24,7 @@ internal sealed class RenderMarkdown : IStage
     {
         var links = new LinkResolver(state);
         var memo = context.RebuildCache?.Memo<RenderInputs, string>(Name);
-        var site = memo is null ? "" : SiteInputs(state, links);
+        var site = memo is null ? "" : SiteInputs(state, links, context.RebuildCache);
         var html = PerPage.Map(state.Pages, memo, page => page.SourcePath,
             page => new RenderInputs(page.Markdown, site, [.. page.Snippets.Select(s => state.SnippetOutcomes.GetValueOrDefault(s))]),
             (page, diagnostics) => page.Markdown is null ? page.ContentHtml : Render(new PageRenderContext(page, state, links, diagnostics)),
@@ -35,9 +35,9 @@ internal sealed class RenderMarkdown : IStage
     }
 
     /// <summary>What every page's HTML may take from the rest of the site: link targets, data tables, whether code is highlighted.</summary>
-    private static string SiteInputs(SiteState state, LinkResolver links)
+    private static string SiteInputs(SiteState state, LinkResolver links, RebuildCache? cache)
     {
-        var text = new StringBuilder().Append(links.Fingerprint()).Append('\n').Append(state.HighlightedCode.IsEmpty).Append('\n');
+        var text = new StringBuilder().Append(links.Fingerprint(cache)).Append('\n').Append(state.HighlightedCode.IsEmpty).Append('\n');
         foreach (var table in state.DataTables.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             text.AppendJoin('\0', table.Name, table.DisplayPath, table.Title).Append('\n')
