@@ -21,22 +21,22 @@ internal sealed class ReadFiles : IStage
     {
         var input = context.Options.InputDirectory;
         var files = Enumerate(input, context.Options.OutputDirectory).ToList();
-        var markdown = files.Where(IsMarkdown).Order(StringComparer.Ordinal).ToList();
+        var markdown = files.Where(f => IsMarkdown(f.Relative)).OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
         // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
         var memo = context.RebuildCache?.Memo<FileStamp, string?>(Name);
-        var texts = PerPage.Map(markdown, memo, relative => relative, relative => FileStamp.Of(Path.Combine(input, relative)),
-            (relative, diagnostics) => Decode(File.ReadAllBytes(Path.Combine(input, relative)), context.DisplayPath(relative), diagnostics),
+        var texts = PerPage.Map(markdown, memo, f => f.Relative, f => FileStamp.Of(f.Info),
+            (f, diagnostics) => Decode(File.ReadAllBytes(f.Info.FullName), context.DisplayPath(f.Relative), diagnostics),
             context, cancellationToken);
         var pages = markdown
-            .Select((relative, i) => texts[i] is { } text
-                ? new Page { SourcePath = relative, DisplayPath = context.DisplayPath(relative), Text = text, Section = SectionOf(relative) }
+            .Select((f, i) => texts[i] is { } text
+                ? new Page { SourcePath = f.Relative, DisplayPath = context.DisplayPath(f.Relative), Text = text, Section = SectionOf(f.Relative) }
                 : null)
             .OfType<Page>();
 
         return Task.FromResult(state with
         {
             Pages = [.. pages],
-            StaticFiles = [.. files.Where(f => !IsMarkdown(f)).Order(StringComparer.Ordinal)],
+            StaticFiles = [.. files.Select(f => f.Relative).Where(f => !IsMarkdown(f)).Order(StringComparer.Ordinal)],
         });
     }
 
@@ -70,26 +70,27 @@ internal sealed class ReadFiles : IStage
     private static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> Enumerate(string input, string output)
+    /// <summary>The input's files: their paths relative to it ('/' separated), and what the file system says of them.</summary>
+    private static IEnumerable<(string Relative, FileInfo Info)> Enumerate(string input, string output)
     {
         var outputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
-        var pending = new Stack<string>([input]);
-        while (pending.Count > 0)
+        // Relative paths are built folder by folder: working one out from each full path costs more than the file's stat.
+        var pending = new Stack<(DirectoryInfo Folder, string Prefix)>([(new DirectoryInfo(input), "")]);
+        while (pending.TryPop(out var next))
         {
-            var folder = pending.Pop();
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            foreach (var entry in next.Folder.EnumerateFileSystemInfos())
             {
                 if (entry.Name.StartsWith('.') || entry.Name.StartsWith('_') || entry.Name == "node_modules")
                     continue;
-                var relative = Path.GetRelativePath(input, entry.FullName).Replace('\\', '/');
+                var relative = next.Prefix + entry.Name;
                 if (entry is DirectoryInfo directory)
                 {
                     if (relative != DataFolder && Path.TrimEndingDirectorySeparator(directory.FullName) != outputFull)
-                        pending.Push(directory.FullName);
+                        pending.Push((directory, relative + "/"));
                 }
                 else if (relative is not (LoadSettings.FileName or "site.yaml"))
                 {
-                    yield return relative;
+                    yield return (relative, (FileInfo)entry);
                 }
             }
         }
@@ -101,10 +102,7 @@ internal sealed class ReadFiles : IStage
     /// </summary>
     internal readonly record struct FileStamp(long Length, DateTime Written, bool Settled)
     {
-        public static FileStamp Of(string path)
-        {
-            var info = new FileInfo(path);
-            return new FileStamp(info.Length, info.LastWriteTimeUtc, info.LastWriteTimeUtc < DateTime.UtcNow.AddSeconds(-1));
-        }
+        public static FileStamp Of(FileInfo info) =>
+            new(info.Length, info.LastWriteTimeUtc, info.LastWriteTimeUtc < DateTime.UtcNow.AddSeconds(-1));
     }
 }
