@@ -14,6 +14,7 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private int generation;
+    private int used; // keys this build used: when that is all of them, a sweep has nothing to drop
     private int reused;
     private int computed;
 
@@ -55,27 +56,33 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
     public void Set(string key, TInputs inputs, TValue value, ImmutableArray<Diagnostic> diagnostics = default)
     {
         Interlocked.Increment(ref computed);
+        if (!entries.TryGetValue(key, out var previous) || !previous.Use(generation))
+            Interlocked.Increment(ref used);
         entries[key] = new Entry(inputs, value, diagnostics.IsDefault ? [] : diagnostics) { Generation = generation };
     }
 
     /// <summary>After a build: forgets what this build did not use (deleted pages, old versions), and resets the counts.</summary>
     public void Sweep()
     {
-        foreach (var (key, entry) in entries)
+        if (used != entries.Count)
         {
-            if (entry.Generation != generation)
-                entries.TryRemove(key, out _);
+            foreach (var (key, entry) in entries)
+            {
+                if (entry.Generation != generation)
+                    entries.TryRemove(key, out _);
+            }
         }
 
         generation++;
-        reused = computed = 0;
+        used = reused = computed = 0;
     }
 
     private bool TryGet(string key, TInputs inputs, out TValue value, out ImmutableArray<Diagnostic> diagnostics)
     {
         if (entries.TryGetValue(key, out var entry) && EqualityComparer<TInputs>.Default.Equals(entry.Inputs, inputs))
         {
-            entry.Generation = generation;
+            if (!entry.Use(generation))
+                Interlocked.Increment(ref used);
             Interlocked.Increment(ref reused);
             (value, diagnostics) = (entry.Value, entry.Diagnostics);
             return true;
@@ -87,7 +94,10 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 
     private sealed record Entry(TInputs Inputs, TValue Value, ImmutableArray<Diagnostic> Diagnostics)
     {
-        public volatile int Generation;
+        public int Generation;
+
+        /// <summary>Marks the entry used by build <paramref name="current"/>; true if it already was.</summary>
+        public bool Use(int current) => Interlocked.Exchange(ref Generation, current) == current;
     }
 }
 
