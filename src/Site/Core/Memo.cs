@@ -15,6 +15,7 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private int generation;
     private int used; // keys this build used: when that is all of them, a sweep has nothing to drop
+    private bool keepAll;
     private int reused;
     private int computed;
 
@@ -61,10 +62,13 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
         entries[key] = new Entry(inputs, value, diagnostics.IsDefault ? [] : diagnostics) { Generation = generation };
     }
 
+    /// <summary>Keeps every entry through this build's sweep: the build used them all, through a value made of them.</summary>
+    public void KeepAll() => keepAll = true;
+
     /// <summary>After a build: forgets what this build did not use (deleted pages, old versions), and resets the counts.</summary>
     public void Sweep()
     {
-        if (used != entries.Count)
+        if (!keepAll && used != entries.Count)
         {
             foreach (var (key, entry) in entries)
             {
@@ -75,6 +79,7 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 
         generation++;
         used = reused = computed = 0;
+        keepAll = false;
     }
 
     private bool TryGet(string key, TInputs inputs, out TValue value, out ImmutableArray<Diagnostic> diagnostics)
