@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Site.Core;
 
@@ -18,30 +17,27 @@ internal sealed class ReadFiles : IStage
 
     public string Name => "read";
 
-    public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var input = context.Options.InputDirectory;
         var files = Enumerate(input, context.Options.OutputDirectory).ToList();
-        var pages = new ConcurrentBag<Page>();
-        var markdown = files.Where(IsMarkdown).ToList();
+        var markdown = files.Where(f => IsMarkdown(f.Relative)).OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
+        // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
         var memo = context.RebuildCache?.Memo<FileStamp, string?>(Name);
-        await Parallel.ForEachAsync(markdown, context.ParallelOptions(cancellationToken), async (relative, ct) =>
-        {
-            var path = Path.Combine(input, relative);
-            var display = context.DisplayPath(relative);
-            // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
-            var text = memo is null
-                ? Decode(await File.ReadAllBytesAsync(path, ct), display, context.Diagnostics)
-                : memo.GetOrAdd(relative, FileStamp.Of(path), context.Diagnostics, diagnostics => Decode(File.ReadAllBytes(path), display, diagnostics));
-            if (text is not null)
-                pages.Add(new Page { SourcePath = relative, DisplayPath = display, Text = text, Section = SectionOf(relative) });
-        });
+        var texts = PerPage.Map(markdown, memo, f => f.Relative, f => FileStamp.Of(f.Info),
+            (f, diagnostics) => Decode(File.ReadAllBytes(f.Info.FullName), context.DisplayPath(f.Relative), diagnostics),
+            context, cancellationToken);
+        var pages = markdown
+            .Select((f, i) => texts[i] is { } text
+                ? new Page { SourcePath = f.Relative, DisplayPath = context.DisplayPath(f.Relative), Text = text, Section = SectionOf(f.Relative) }
+                : null)
+            .OfType<Page>();
 
-        return state with
+        return Task.FromResult(state with
         {
-            Pages = [.. pages.OrderBy(p => p.SourcePath, StringComparer.Ordinal)],
-            StaticFiles = [.. files.Where(f => !IsMarkdown(f)).Order(StringComparer.Ordinal)],
-        };
+            Pages = [.. pages],
+            StaticFiles = [.. files.Select(f => f.Relative).Where(f => !IsMarkdown(f)).Order(StringComparer.Ordinal)],
+        });
     }
 
     internal static string? SectionOf(string relativePath)
@@ -74,26 +70,27 @@ internal sealed class ReadFiles : IStage
     private static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> Enumerate(string input, string output)
+    /// <summary>The input's files: their paths relative to it ('/' separated), and what the file system says of them.</summary>
+    private static IEnumerable<(string Relative, FileInfo Info)> Enumerate(string input, string output)
     {
         var outputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
-        var pending = new Stack<string>([input]);
-        while (pending.Count > 0)
+        // Relative paths are built folder by folder: working one out from each full path costs more than the file's stat.
+        var pending = new Stack<(DirectoryInfo Folder, string Prefix)>([(new DirectoryInfo(input), "")]);
+        while (pending.TryPop(out var next))
         {
-            var folder = pending.Pop();
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            foreach (var entry in next.Folder.EnumerateFileSystemInfos())
             {
                 if (entry.Name.StartsWith('.') || entry.Name.StartsWith('_') || entry.Name == "node_modules")
                     continue;
-                var relative = Path.GetRelativePath(input, entry.FullName).Replace('\\', '/');
+                var relative = next.Prefix + entry.Name;
                 if (entry is DirectoryInfo directory)
                 {
                     if (relative != DataFolder && Path.TrimEndingDirectorySeparator(directory.FullName) != outputFull)
-                        pending.Push(directory.FullName);
+                        pending.Push((directory, relative + "/"));
                 }
                 else if (relative is not (LoadSettings.FileName or "site.yaml"))
                 {
-                    yield return relative;
+                    yield return (relative, (FileInfo)entry);
                 }
             }
         }
@@ -105,10 +102,7 @@ internal sealed class ReadFiles : IStage
     /// </summary>
     internal readonly record struct FileStamp(long Length, DateTime Written, bool Settled)
     {
-        public static FileStamp Of(string path)
-        {
-            var info = new FileInfo(path);
-            return new FileStamp(info.Length, info.LastWriteTimeUtc, info.LastWriteTimeUtc < DateTime.UtcNow.AddSeconds(-1));
-        }
+        public static FileStamp Of(FileInfo info) =>
+            new(info.Length, info.LastWriteTimeUtc, info.LastWriteTimeUtc < DateTime.UtcNow.AddSeconds(-1));
     }
 }

@@ -18,13 +18,8 @@ internal sealed class ParseFrontMatter : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var memo = context.RebuildCache?.Memo<string, PageMetadata>(Name); // a rebuild parses only the pages whose text changed
-        var parsed = state.Pages
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => page with
-            {
-                Metadata = memo is null ? Parse(page, context.Diagnostics) : memo.GetOrAdd(page.SourcePath, page.Text, context.Diagnostics, d => Parse(page, d)),
-            })
-            .ToList();
+        var metadata = PerPage.Map(state.Pages, memo, page => page.SourcePath, page => page.Text, Parse, context, cancellationToken);
+        var parsed = state.Pages.Select((page, i) => page with { Metadata = metadata[i] }).ToList();
         bool Excluded(Page page) => page.Metadata.Draft && !context.Options.IncludeDrafts;
         var excluded = parsed.Where(Excluded).ToList();
         return Task.FromResult(state with

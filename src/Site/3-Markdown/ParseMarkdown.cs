@@ -21,15 +21,9 @@ internal sealed class ParseMarkdown : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var memo = context.RebuildCache?.Memo<string, Page>(Name);
+        var parsed = PerPage.Map(state.Pages, memo, page => page.SourcePath, page => page.Text, (page, _) => Parse(page), context, cancellationToken);
         var pages = state.Pages
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page =>
-            {
-                if (memo is null)
-                    return Parse(page);
-                var parsed = memo.GetOrAdd(page.SourcePath, page.Text, context.Diagnostics, _ => Parse(page));
-                return page with { Markdown = parsed.Markdown, Headings = parsed.Headings, Anchors = parsed.Anchors };
-            })
+            .Select((page, i) => page with { Markdown = parsed[i].Markdown, Headings = parsed[i].Headings, Anchors = parsed[i].Anchors })
             .ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
     }

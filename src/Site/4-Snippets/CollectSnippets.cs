@@ -21,14 +21,10 @@ internal sealed class CollectSnippets : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         // A rebuild keeps the snippets of a syntax tree it kept (ParseMarkdown): the same blocks, already marked.
-        var memo = context.RebuildCache?.Memo<MarkdownDocument, ImmutableArray<Snippet>>(Name);
-        var pages = state.Pages
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => page.Markdown is null ? page : page with
-            {
-                Snippets = memo is null ? Collect(page, context.Diagnostics) : memo.GetOrAdd(page.SourcePath, page.Markdown, context.Diagnostics, d => Collect(page, d)),
-            })
-            .ToImmutableArray();
+        var memo = context.RebuildCache?.Memo<MarkdownDocument?, ImmutableArray<Snippet>>(Name);
+        var snippets = PerPage.Map(state.Pages, memo, page => page.SourcePath, page => page.Markdown,
+            (page, diagnostics) => page.Markdown is null ? page.Snippets : Collect(page, diagnostics), context, cancellationToken);
+        var pages = state.Pages.Select((page, i) => page with { Snippets = snippets[i] }).ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
     }
 

@@ -21,21 +21,21 @@ internal sealed class ApplyTheme : IStage
             return Task.FromResult(state);
 
         var pages = state.Pages;
-        var navigation = Navigation.Build(pages, context.Settings);
+        var navigation = state.Navigation ?? Navigation.Build(pages, context.Settings);
         var models = new PageModel(navigation, pages, context);
         var memo = context.RebuildCache?.Memo<ThemeInputs, string>(Name);
         var site = memo is null ? "" : PageModel.SiteInputs(pages, context.Settings);
-        var outputs = pages
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            .Select(page => LayoutFor(page, theme, context.Diagnostics) is { } layout ? new OutputFile(page.OutputPath, Html(page, layout), null) : null)
-            .OfType<OutputFile>()
-            .ToImmutableArray();
-        return Task.FromResult(state with { Outputs = state.Outputs.AddRange(outputs) });
+        var laidOut = new List<(Page Page, string Layout)>();
+        foreach (var page in pages)
+        {
+            if (LayoutFor(page, theme, context.Diagnostics) is { } layout)
+                laidOut.Add((page, layout));
+        }
 
-        string Html(Page page, string layout) => memo is null
-            ? theme.Render(layout, models.For(page))
-            : memo.GetOrAdd(page.SourcePath, new ThemeInputs(theme, layout, site, page.Text, page.ContentHtml), context.Diagnostics,
-                _ => theme.Render(layout, models.For(page)));
+        var html = PerPage.Map(laidOut, memo, p => p.Page.SourcePath, p => new ThemeInputs(theme, p.Layout, site, p.Page.Text, p.Page.ContentHtml),
+            (p, _) => theme.Render(p.Layout, models.For(p.Page)), context, cancellationToken);
+        var outputs = laidOut.Select((p, i) => new OutputFile(p.Page.OutputPath, html[i], null));
+        return Task.FromResult(state with { Outputs = state.Outputs.AddRange(outputs) });
     }
 
     /// <summary>The compiled theme; a rebuild compiles it again only when a template changed.</summary>

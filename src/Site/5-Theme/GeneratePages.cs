@@ -69,7 +69,8 @@ internal sealed class GeneratePages : IStage
                 $"this page takes the URL '/{page.OutputPath}' that the generated page '{page.Metadata.Title}' needs; rename or move it");
         }
 
-        return Task.FromResult(state with { Pages = [.. pages, .. generated.Where(g => !taken.ContainsKey(g.OutputPath))] });
+        ImmutableArray<Page> all = [.. pages, .. generated.Where(g => !taken.ContainsKey(g.OutputPath))];
+        return Task.FromResult(state with { Pages = all, Navigation = Navigation.Build(all, context.Settings) });
     }
 
     public static string TagUrl(string tag) => $"{TagsFolder}/{Naming.Slugify(tag)}/index.html";

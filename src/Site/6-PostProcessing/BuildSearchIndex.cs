@@ -32,24 +32,40 @@ internal sealed partial class BuildSearchIndex : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
-        var navigation = Navigation.Build(state.Pages, context.Settings);
+        var navigation = state.Navigation ?? Navigation.Build(state.Pages, context.Settings);
         var sectionTitles = navigation.Entries
             .Select(e => (Key: (e.Page ?? e.Children.FirstOrDefault())?.Section, e.Title))
             .Where(e => e.Key is not null)
             .ToDictionary(e => e.Key!, e => e.Title, StringComparer.Ordinal);
 
         // Reading order, then any page the navigation leaves out. Not tag pages: they only list pages found anyway.
-        var inReadingOrder = navigation.ReadingOrder.ToHashSet(ReferenceEqualityComparer.Instance); // a Page's own hash reads all its text
+        // By reference: a page record's own hash would hash its whole text and HTML.
+        var inReadingOrder = navigation.ReadingOrder.ToHashSet<Page>(ReferenceEqualityComparer.Instance);
+        // Under serve, a page whose entry's inputs are unchanged keeps its JSON: a one-page edit cuts up one page's HTML.
+        var memo = context.RebuildCache?.Memo<EntryInputs, string>(Name);
         var pages = navigation.ReadingOrder
             .Concat(state.Pages.Where(p => p.Kind is PageKind.Content or PageKind.SectionIndex && !inReadingOrder.Contains(p)))
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
-            .Select(page => ForPage(page, page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section)))
             .ToList();
+        string? SectionOf(Page page) => page.Section is null ? null : sectionTitles.GetValueOrDefault(page.Section);
+        var entries = PerPage.Map(pages, memo, page => page.SourcePath,
+            page => new EntryInputs(page.ContentHtml, page.Metadata.Title, page.Metadata.Description, page.OutputPath, SectionOf(page)),
+            (page, _) => Entry(page, SectionOf(page)), context, cancellationToken);
 
-        var script = "/* The site's search index (built by the generator; read by search.js). */\n"
-            + "window.SEARCH_INDEX = " + JsonSerializer.Serialize(new Index(pages), Json.Index) + ";\n";
-        return Task.FromResult(state with { Outputs = state.Outputs.Add(new OutputFile(OutputPath, script, null)) });
+        // The same bytes as serializing { pages } whole: an object with one array, its elements joined by commas. The index is
+        // megabytes, so its parts are copied once, straight into the script: the head, each entry and its comma, the tail.
+        var parts = new string[2 * entries.Length + 1];
+        parts[0] = "/* The site's search index (built by the generator; read by search.js). */\nwindow.SEARCH_INDEX = {\"pages\":[";
+        for (var i = 0; i < entries.Length; i++)
+            (parts[2 * i + 1], parts[2 * i + 2]) = (entries[i], i + 1 < entries.Length ? "," : "");
+        parts[^1] += "]};\n";
+        return Task.FromResult(state with { Outputs = state.Outputs.Add(new OutputFile(OutputPath, string.Concat(parts), null)) });
     }
+
+    /// <summary>A page's entry in the index, as JSON.</summary>
+    internal static string Entry(Page page, string? section) => JsonSerializer.Serialize(ForPage(page, section), Json.SearchPage);
+
+    /// <summary>Everything a page's entry is made of (<see cref="ForPage"/>).</summary>
+    private sealed record EntryInputs(string ContentHtml, string Title, string Description, string Url, string? Section);
 
     internal static SearchPage ForPage(Page page, string? section)
     {
@@ -69,11 +85,8 @@ internal sealed partial class BuildSearchIndex : IStage
         return text[..(cut > max / 2 ? cut : max)];
     }
 
-    /// <summary>What the script assigns: <c>{"pages": […]}</c>.</summary>
-    private sealed record Index(IReadOnlyList<SearchPage> Pages);
-
     /// <summary>The index's JSON, written by generated code: no reflection when the stage first runs.</summary>
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-    [JsonSerializable(typeof(Index))]
+    [JsonSerializable(typeof(SearchPage))]
     private sealed partial class IndexJson : JsonSerializerContext;
 }

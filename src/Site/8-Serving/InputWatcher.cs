@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Site.Serving;
@@ -13,15 +12,18 @@ internal sealed class InputWatcher : IDisposable
     private readonly List<FileSystemWatcher> watchers = [];
     private readonly Channel<ChangeBatch> batches = Channel.CreateUnbounded<ChangeBatch>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TimeSpan quiet;
-    private readonly Timer timer;
+    private readonly TimeProvider time;
+    private readonly ITimer timer;
     private readonly Lock gate = new();
     private HashSet<string> pending = new(StringComparer.Ordinal);
     private long firstChange;
 
-    public InputWatcher(IEnumerable<string> folders, TimeSpan quiet)
+    /// <param name="time">The clock of the quiet wait; tests pass one they move by hand.</param>
+    public InputWatcher(IEnumerable<string> folders, TimeSpan quiet, TimeProvider? time = null)
     {
         this.quiet = quiet;
-        timer = new Timer(_ => Flush());
+        this.time = time ?? TimeProvider.System;
+        timer = this.time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         foreach (var folder in folders.Distinct().Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(folder)
@@ -59,17 +61,18 @@ internal sealed class InputWatcher : IDisposable
             || name.EndsWith(".tmp", StringComparison.Ordinal);
     }
 
-    private void Changed(string folder, string path)
+    /// <summary>A file event under <paramref name="folder"/> (the watchers call it; tests too).</summary>
+    internal void Changed(string folder, string path)
     {
         if (path != folder && IsIgnored(Path.GetRelativePath(folder, path)))
             return;
         lock (gate)
         {
             if (pending.Count == 0)
-                firstChange = Stopwatch.GetTimestamp();
+                firstChange = time.GetTimestamp();
             pending.Add(path);
             // Wait for quiet, but not forever: a folder that never stops changing still gets rebuilt now and then.
-            var waited = Stopwatch.GetElapsedTime(firstChange);
+            var waited = time.GetElapsedTime(firstChange);
             timer.Change(waited > quiet * 10 ? TimeSpan.Zero : quiet, Timeout.InfiniteTimeSpan);
         }
     }
@@ -97,5 +100,5 @@ internal sealed class InputWatcher : IDisposable
     }
 }
 
-/// <summary>Paths that changed together, and when the first of them did (a <see cref="Stopwatch"/> timestamp).</summary>
+/// <summary>Paths that changed together, and when the first of them did (a timestamp of the watcher's <see cref="TimeProvider"/>).</summary>
 internal sealed record ChangeBatch(IReadOnlySet<string> Paths, long FirstChange);

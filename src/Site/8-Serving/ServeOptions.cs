@@ -8,6 +8,10 @@ internal sealed record ServeOptions
 {
     public const int DefaultPort = 5080;
 
+    /// <summary>How long the input must be quiet after a change before a rebuild starts (an editor's save is several events,
+    /// all within a millisecond or two; every millisecond here is one more the reader waits for the reload).</summary>
+    public static readonly TimeSpan DefaultQuiet = TimeSpan.FromMilliseconds(20);
+
     public required BuildOptions Build { get; init; }
 
     /// <summary>The address to listen on; loopback by default, so the preview is not on the network.</summary>
@@ -16,6 +20,6 @@ internal sealed record ServeOptions
     /// <summary>The port; 0 asks the system for a free one (tests), see <see cref="PreviewServer.Url"/>.</summary>
     public int Port { get; init; } = DefaultPort;
 
-    /// <summary>How long the input must be quiet after a change before a rebuild starts (an editor's save is several events).</summary>
-    public TimeSpan Quiet { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>How long the input must be quiet after a change before a rebuild starts (<see cref="DefaultQuiet"/>).</summary>
+    public TimeSpan Quiet { get; init; } = DefaultQuiet;
 }

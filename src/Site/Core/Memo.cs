@@ -14,6 +14,8 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private int generation;
+    private int used; // keys this build used: when that is all of them, a sweep has nothing to drop
+    private bool keepAll;
     private int reused;
     private int computed;
 
@@ -23,18 +25,25 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 
     public int Computed => computed;
 
-    public TValue GetOrAdd(string key, TInputs inputs, Diagnostics diagnostics, Func<Diagnostics, TValue> compute)
-    {
-        if (TryGet(key, inputs, out var value, out var reported))
-        {
-            foreach (var diagnostic in reported)
-                diagnostics.Add(diagnostic);
-            return value;
-        }
+    public TValue GetOrAdd(string key, TInputs inputs, Diagnostics diagnostics, Func<Diagnostics, TValue> compute) =>
+        TryGet(key, inputs, diagnostics, out var value) ? value : Compute(key, inputs, diagnostics, compute);
 
+    /// <summary>The value for <paramref name="key"/> if it was computed from equal inputs, reporting its diagnostics again.</summary>
+    public bool TryGet(string key, TInputs inputs, Diagnostics diagnostics, out TValue value)
+    {
+        if (!TryGet(key, inputs, out value, out var reported))
+            return false;
+        foreach (var diagnostic in reported)
+            diagnostics.Add(diagnostic);
+        return true;
+    }
+
+    /// <summary>Computes the value for <paramref name="key"/> and keeps it, with the diagnostics it reported.</summary>
+    public TValue Compute(string key, TInputs inputs, Diagnostics diagnostics, Func<Diagnostics, TValue> compute)
+    {
         // Computed against its own collector, so a later hit can report exactly what this page reported.
         var own = new Diagnostics();
-        value = compute(own);
+        var value = compute(own);
         var sorted = own.Sorted();
         foreach (var diagnostic in sorted)
             diagnostics.Add(diagnostic);
@@ -48,27 +57,37 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
     public void Set(string key, TInputs inputs, TValue value, ImmutableArray<Diagnostic> diagnostics = default)
     {
         Interlocked.Increment(ref computed);
+        if (!entries.TryGetValue(key, out var previous) || !previous.Use(generation))
+            Interlocked.Increment(ref used);
         entries[key] = new Entry(inputs, value, diagnostics.IsDefault ? [] : diagnostics) { Generation = generation };
     }
+
+    /// <summary>Keeps every entry through this build's sweep: the build used them all, through a value made of them.</summary>
+    public void KeepAll() => keepAll = true;
 
     /// <summary>After a build: forgets what this build did not use (deleted pages, old versions), and resets the counts.</summary>
     public void Sweep()
     {
-        foreach (var (key, entry) in entries)
+        if (!keepAll && used != entries.Count)
         {
-            if (entry.Generation != generation)
-                entries.TryRemove(key, out _);
+            foreach (var (key, entry) in entries)
+            {
+                if (entry.Generation != generation)
+                    entries.TryRemove(key, out _);
+            }
         }
 
         generation++;
-        reused = computed = 0;
+        used = reused = computed = 0;
+        keepAll = false;
     }
 
     private bool TryGet(string key, TInputs inputs, out TValue value, out ImmutableArray<Diagnostic> diagnostics)
     {
         if (entries.TryGetValue(key, out var entry) && EqualityComparer<TInputs>.Default.Equals(entry.Inputs, inputs))
         {
-            entry.Generation = generation;
+            if (!entry.Use(generation))
+                Interlocked.Increment(ref used);
             Interlocked.Increment(ref reused);
             (value, diagnostics) = (entry.Value, entry.Diagnostics);
             return true;
@@ -80,7 +99,10 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 
     private sealed record Entry(TInputs Inputs, TValue Value, ImmutableArray<Diagnostic> Diagnostics)
     {
-        public volatile int Generation;
+        public int Generation;
+
+        /// <summary>Marks the entry used by build <paramref name="current"/>; true if it already was.</summary>
+        public bool Use(int current) => Interlocked.Exchange(ref Generation, current) == current;
     }
 }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Site.Reading;
 using Site.Snippets;
 using Site.Snippets.Running;
+using Site.Theme;
 
 namespace Site.Core;
 
@@ -27,6 +28,10 @@ internal sealed record SiteState
     /// <summary>What became of each snippet (by reference: a snippet is one block of one page).</summary>
     public ImmutableDictionary<Snippet, SnippetOutcome> SnippetOutcomes { get; init; } =
         ImmutableDictionary<Snippet, SnippetOutcome>.Empty.WithComparers(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The site's order (sidebar, reading order), made once by GeneratePages from the final pages; the stages
+    /// after it add outputs, not pages.</summary>
+    public Navigation? Navigation { get; init; }
 
     /// <summary>Files to write, keyed by path relative to the output folder.</summary>
     public ImmutableArray<OutputFile> Outputs { get; init; } = [];

@@ -60,6 +60,21 @@ public sealed class RebuildCacheTests : IDisposable
         Assert.Single(runtimes.Runs); // the snippet ran once, in the first build
     }
 
+    [Fact]
+    public async Task Link_targets_are_hashed_again_only_when_a_page_url_or_anchor_changed()
+    {
+        await BuildAsync(cache);
+        await Task.Delay(1100);
+
+        Edit("body");
+        Expect.Success(await BuildAsync(cache));
+        Assert.Contains("link targets 2/2 reused", cache.LastBuildSummary); // links, then render, both from the last build
+
+        Edit("heading");
+        await BuildAsync(cache);
+        Assert.Contains("link targets 1/2 reused", cache.LastBuildSummary); // made again once, for links; render reuses it
+    }
+
     private void Edit(string edit)
     {
         switch (edit)

@@ -111,4 +111,34 @@ public sealed class HighlightingTests
         var noCache = await site.BuildAsync(site.Options() with { NoCache = true });
         Assert.Contains(noCache.Diagnostics, d => d.Code == "SITE041"); // --no-cache highlights again
     }
+
+    [Fact]
+    public async Task Under_serve_highlighting_is_kept_in_memory_whole_and_block_by_block()
+    {
+        using var site = new TestSite();
+        site.Page("index.md", "Home", "```python\ndef cached(): pass\n```\n");
+        site.Page("other.md", "Other", "```python\ndef other(): pass\n```\n");
+        Assert.Equal(ExitCode.Success, (await site.BuildAsync()).ExitCode);
+        var rebuilds = new RebuildCache();
+        Task<BuildResult> RebuildAsync() => SiteBuilder.BuildAsync(site.Options(), SilentProgress.Instance, mode: BuildMode.Preview, rebuildCache: rebuilds);
+        string Home(BuildResult result) => Assert.Single(result.Outputs, o => o.Path == "index.html").Text!;
+        await RebuildAsync(); // from highlight.json
+        File.Delete(Path.Combine(site.Cache, "highlight.json"));
+        using var noNode = new EnvironmentVariable("SITE_NODE", "/nonexistent/node");
+
+        // The same code as before: the last build's highlighting, whole.
+        site.Page("index.md", "Home", "```python\ndef cached(): pass\n```\n\nA new paragraph.\n");
+        var same = await RebuildAsync();
+        Assert.Empty(same.Diagnostics); // no SITE041: neither the file nor Node was needed
+        Assert.Contains("highlight site 1/1 reused", rebuilds.LastBuildSummary);
+        Assert.Contains("<span class=\"hljs-title function_\">cached</span>", Home(same));
+
+        // Other code: each block that is left is still known, though the build before used the whole only.
+        site.Page("other.md", "Other", "No code any more.\n");
+        var fewer = await RebuildAsync();
+        Assert.Empty(fewer.Diagnostics);
+        Assert.Contains("highlight 1/1 reused", rebuilds.LastBuildSummary);
+        Assert.Contains("<span class=\"hljs-title function_\">cached</span>", Home(fewer));
+        Assert.False(File.Exists(Path.Combine(site.Cache, "highlight.json"))); // nothing was written either
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Site.Core;
 using Site.PostProcessing;
 using Site.Tests.Support;
 
@@ -13,9 +14,10 @@ public sealed class BuildSearchIndexTests : IDisposable
     public void Dispose() => site.Dispose();
 
     /// <summary>The built index: a script that assigns the global, whose value is JSON.</summary>
-    private JsonElement ReadIndex()
+    private JsonElement ReadIndex() => Parse(site.ReadOutput(BuildSearchIndex.OutputPath));
+
+    private static JsonElement Parse(string script)
     {
-        var script = site.ReadOutput(BuildSearchIndex.OutputPath);
         var start = script.IndexOf(Prefix, StringComparison.Ordinal);
         Assert.True(start >= 0, script);
         var json = script[(start + Prefix.Length)..].TrimEnd();
@@ -89,6 +91,36 @@ public sealed class BuildSearchIndexTests : IDisposable
         var text = PageAt(ReadIndex(), "index.html").GetProperty("sections")[0].GetProperty("text").GetString()!;
         Assert.InRange(text.Length, BuildSearchIndex.MaxSectionText - 5, BuildSearchIndex.MaxSectionText);
         Assert.EndsWith("word", text);
+    }
+
+    [Fact]
+    public async Task Under_serve_a_rebuild_makes_the_entry_of_the_edited_page_again_and_keeps_the_others()
+    {
+        site.Page("index.md", "Home", "Welcome.");
+        site.Page("guide/a.md", "First", "Old text.");
+        site.Page("guide/b.md", "Second", "Untouched text.");
+        var cache = new RebuildCache();
+        Task<BuildResult> RebuildAsync() => SiteBuilder.BuildAsync(site.Options(), SilentProgress.Instance, mode: BuildMode.Preview, rebuildCache: cache);
+        JsonElement IndexOf(BuildResult result)
+        {
+            Expect.Success(result);
+            return Parse(Assert.Single(result.Outputs, o => o.Path == BuildSearchIndex.OutputPath).Text!);
+        }
+
+        var before = IndexOf(await RebuildAsync());
+
+        site.Page("guide/a.md", "First", "The new text.");
+        var after = IndexOf(await RebuildAsync());
+
+        Assert.Contains("search 3/4 reused", cache.LastBuildSummary); // home, the section page, b; not a
+        Assert.Equal("The new text.", PageAt(after, "guide/a/index.html").GetProperty("sections")[0].GetProperty("text").GetString());
+        Assert.Equal(PageAt(before, "guide/b/index.html").GetRawText(), PageAt(after, "guide/b/index.html").GetRawText());
+
+        site.Page("guide/b.md", "Second, renamed", "Untouched text.");
+        var renamed = IndexOf(await RebuildAsync());
+
+        Assert.Contains("search 3/4 reused", cache.LastBuildSummary); // a title is part of the entry
+        Assert.Equal("Second, renamed", PageAt(renamed, "guide/b/index.html").GetProperty("title").GetString());
     }
 
     [Fact]

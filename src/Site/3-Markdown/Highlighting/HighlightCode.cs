@@ -18,24 +18,40 @@ internal sealed class HighlightCode : IStage
 
     public static string Key(string language, string code) => language + "\0" + code;
 
+    /// <summary>The rebuild memo of each block's highlighting, by <see cref="Key"/>.</summary>
+    private const string BlockMemo = "highlight";
+
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         // The code is taken here, before the stages that run meanwhile get to the syntax trees.
         // A rebuild finds the code of a syntax tree it kept (ParseMarkdown) without walking it again.
         var blocks = context.RebuildCache?.Memo<MarkdownDocument, List<(string Language, string Code)>>("highlight blocks");
-        var requests = state.Pages
+        var code = new SiteCode([.. state.Pages
             .Where(p => p.Markdown is not null)
-            .SelectMany(p => blocks is null ? CodeOf(p.Markdown!) : blocks.GetOrAdd(p.SourcePath, p.Markdown!, context.Diagnostics, _ => CodeOf(p.Markdown!)))
-            .Distinct()
-            .ToList();
-        return Task.FromResult(state with { Highlighting = Task.Run(() => HighlightAsync(requests, context, cancellationToken), cancellationToken) });
+            .Select(p => blocks is null ? CodeOf(p.Markdown!) : blocks.GetOrAdd(p.SourcePath, p.Markdown!, context.Diagnostics, _ => CodeOf(p.Markdown!)))]);
+
+        // A rebuild whose pages hold the same code as the last build's, all highlighted then, takes that build's result whole
+        // (and keeps the highlighting of each block it is made of for the next change).
+        var site = context.RebuildCache?.Memo<SiteCode, ImmutableDictionary<string, string>>("highlight site");
+        if (site is not null && site.TryGet("", code, out var known))
+        {
+            context.RebuildCache!.Memo<bool, string?>(BlockMemo).KeepAll();
+            return Task.FromResult(state with { Highlighting = Task.FromResult(known) });
+        }
+
+        var requests = code.Pages.SelectMany(page => page).Distinct().ToList();
+        return Task.FromResult(state with
+        {
+            Highlighting = Task.Run(() => HighlightAsync(requests, context, highlighted => site?.Set("", code, highlighted), cancellationToken), cancellationToken),
+        });
     }
 
+    /// <param name="highlightedAll">Called with the result when every block was highlighted (not when Node was missing).</param>
     private static async Task<ImmutableDictionary<string, string>> HighlightAsync(List<(string Language, string Code)> requests, BuildContext context,
-        CancellationToken cancellationToken)
+        Action<ImmutableDictionary<string, string>> highlightedAll, CancellationToken cancellationToken)
     {
         // Highlighting is a function of the language and the code: the key says it all.
-        var memo = context.RebuildCache?.Memo<bool, string?>("highlight");
+        var memo = context.RebuildCache?.Memo<bool, string?>(BlockMemo);
         // Read from disk only for code the rebuild memo lacks: serve's rebuilds mostly need nothing from it.
         var disk = new Lazy<HighlightCache>(() => HighlightCache.Load(context.CacheDirectory, ignoreExisting: context.Options.NoCache));
         var highlighted = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -43,10 +59,22 @@ internal sealed class HighlightCode : IStage
         foreach (var (language, code) in requests)
         {
             string? known = null;
-            if ((memo is null || !memo.TryGet(Key(language, code), true, out known)) && !disk.Value.TryGet(language, code, out known))
+            var key = Key(language, code);
+            if (memo is not null && memo.TryGet(key, true, out known))
+            {
+                if (known is not null)
+                    highlighted[key] = known;
+            }
+            else if (disk.Value.TryGet(language, code, out known))
+            {
+                memo?.Set(key, true, known); // so the next rebuild need not read the file again
+                if (known is not null)
+                    highlighted[key] = known;
+            }
+            else
+            {
                 missing.Add((language, code));
-            else if (known is not null)
-                highlighted[Key(language, code)] = known;
+            }
         }
 
         try
@@ -71,13 +99,28 @@ internal sealed class HighlightCode : IStage
                 // Only time is lost: the next build highlights this code again.
             }
 
-            return highlighted.ToImmutable();
+            var result = highlighted.ToImmutable();
+            highlightedAll(result);
+            return result;
         }
         catch (HighlighterUnavailableException e)
         {
             context.Diagnostics.Warning(DiagnosticCodes.HighlighterUnavailable, null, $"code blocks are not highlighted: {e.Message}");
             return ImmutableDictionary<string, string>.Empty;
         }
+    }
+
+    /// <summary>The code blocks of every page, in page order: a rebuild's are mostly the very lists the last build had.</summary>
+    private sealed class SiteCode(List<List<(string Language, string Code)>> pages) : IEquatable<SiteCode>
+    {
+        public List<List<(string Language, string Code)>> Pages => pages;
+
+        public bool Equals(SiteCode? other) => other is not null && pages.Count == other.Pages.Count
+            && pages.Zip(other.Pages).All(pair => ReferenceEquals(pair.First, pair.Second) || pair.First.SequenceEqual(pair.Second));
+
+        public override bool Equals(object? obj) => Equals(obj as SiteCode);
+
+        public override int GetHashCode() => pages.Count;
     }
 
     /// <summary>The language and code of each block highlight.js may know.</summary>

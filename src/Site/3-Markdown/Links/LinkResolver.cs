@@ -21,6 +21,14 @@ internal sealed class LinkResolver
         excludedDrafts = state.ExcludedDrafts;
     }
 
+    /// <summary>
+    /// <see cref="Fingerprint()"/>, which a rebuild (<paramref name="cache"/>) takes from the last build while every target is
+    /// as it was: comparing page by page (by reference, unless a page was parsed again) is much cheaper than sorting and
+    /// hashing every anchor of the site to learn that one page's paragraph changed.
+    /// </summary>
+    public string Fingerprint(RebuildCache? cache) =>
+        cache?.Memo<Targets, string>("link targets").GetOrAdd("", new Targets(this), new Diagnostics(), _ => Fingerprint()) ?? Fingerprint();
+
     /// <summary>Everything a link can resolve to (pages' URLs and anchors, static files, drafts): equal fingerprints resolve every link alike.</summary>
     public string Fingerprint()
     {
@@ -72,6 +80,27 @@ internal sealed class LinkResolver
         if (excludedDrafts.Contains(target))
             return LinkResolution.Fail(DiagnosticCodes.LinkToDraft, $"link to '{target}', a draft that is built only with --drafts");
         return LinkResolution.Fail(DiagnosticCodes.BrokenLink, $"link to '{url}': no page or file '{target}' in the input");
+    }
+
+    /// <summary>What <see cref="Fingerprint()"/> is made of, compared without making it.</summary>
+    private sealed class Targets(LinkResolver resolver) : IEquatable<Targets>
+    {
+        private LinkResolver Resolver => resolver;
+
+        public bool Equals(Targets? other) => other is not null && Same(resolver, other.Resolver);
+
+        public override bool Equals(object? obj) => Equals(obj as Targets);
+
+        public override int GetHashCode() => resolver.pagesBySource.Count;
+
+        // Pages in the order they were added (the pipeline's); a different order only costs a new fingerprint.
+        private static bool Same(LinkResolver a, LinkResolver b) =>
+            a.pagesBySource.Count == b.pagesBySource.Count
+            && a.pagesBySource.Values.Zip(b.pagesBySource.Values).All(pair => Same(pair.First, pair.Second))
+            && a.staticFiles.SetEquals(b.staticFiles) && a.excludedDrafts.SetEquals(b.excludedDrafts);
+
+        private static bool Same(Page a, Page b) => a.SourcePath == b.SourcePath && a.OutputPath == b.OutputPath
+            && (ReferenceEquals(a.Anchors, b.Anchors) || a.Anchors.SetEquals(b.Anchors));
     }
 
     private Page? FindPage(string target, bool isFolder)

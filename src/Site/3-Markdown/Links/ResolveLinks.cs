@@ -20,17 +20,11 @@ internal sealed class ResolveLinks : IStage
     {
         var resolver = new LinkResolver(state);
         // Under serve, a page whose tree and link targets are unchanged keeps its result (and its diagnostics).
-        var memo = context.RebuildCache?.Memo<(MarkdownDocument, string), ImmutableArray<ExternalLink>>(Name);
-        var targets = memo is null ? "" : resolver.Fingerprint();
-        var pages = state.Pages
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism).WithCancellation(cancellationToken)
-            .Select(page => page.Markdown is null ? page : page with
-            {
-                ExternalLinks = memo is null
-                    ? Resolve(page, resolver, context.Diagnostics)
-                    : memo.GetOrAdd(page.SourcePath, (page.Markdown!, targets), context.Diagnostics, diagnostics => Resolve(page, resolver, diagnostics)),
-            })
-            .ToImmutableArray();
+        var memo = context.RebuildCache?.Memo<(MarkdownDocument?, string), ImmutableArray<ExternalLink>>(Name);
+        var targets = memo is null ? "" : resolver.Fingerprint(context.RebuildCache);
+        var links = PerPage.Map(state.Pages, memo, page => page.SourcePath, page => (page.Markdown, targets),
+            (page, diagnostics) => page.Markdown is null ? page.ExternalLinks : Resolve(page, resolver, diagnostics), context, cancellationToken);
+        var pages = state.Pages.Select((page, i) => page with { ExternalLinks = links[i] }).ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
     }
 

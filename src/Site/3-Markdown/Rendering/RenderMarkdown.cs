@@ -24,27 +24,20 @@ internal sealed class RenderMarkdown : IStage
     {
         var links = new LinkResolver(state);
         var memo = context.RebuildCache?.Memo<RenderInputs, string>(Name);
-        var site = memo is null ? "" : SiteInputs(state, links);
-        var pages = state.Pages
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(context.Options.EffectiveParallelism)
-            // No later stage reads the syntax tree: letting it go here keeps a big build's memory down.
-            .Select(page => page.Markdown is null ? page : page with { ContentHtml = Html(page), Markdown = null })
-            .ToImmutableArray();
+        var site = memo is null ? "" : SiteInputs(state, links, context.RebuildCache);
+        var html = PerPage.Map(state.Pages, memo, page => page.SourcePath,
+            page => new RenderInputs(page.Markdown, site, [.. page.Snippets.Select(s => state.SnippetOutcomes.GetValueOrDefault(s))]),
+            (page, diagnostics) => page.Markdown is null ? page.ContentHtml : Render(new PageRenderContext(page, state, links, diagnostics)),
+            context, cancellationToken);
+        // No later stage reads the syntax tree: letting it go here keeps a big build's memory down.
+        var pages = state.Pages.Select((page, i) => page with { ContentHtml = html[i], Markdown = null }).ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });
-
-        string Html(Page page)
-        {
-            if (memo is null)
-                return Render(new PageRenderContext(page, state, links, context.Diagnostics));
-            var inputs = new RenderInputs(page.Markdown!, site, [.. page.Snippets.Select(s => state.SnippetOutcomes.GetValueOrDefault(s))]);
-            return memo.GetOrAdd(page.SourcePath, inputs, context.Diagnostics, diagnostics => Render(new PageRenderContext(page, state, links, diagnostics)));
-        }
     }
 
     /// <summary>What every page's HTML may take from the rest of the site: link targets, data tables, whether code is highlighted.</summary>
-    private static string SiteInputs(SiteState state, LinkResolver links)
+    private static string SiteInputs(SiteState state, LinkResolver links, RebuildCache? cache)
     {
-        var text = new StringBuilder().Append(links.Fingerprint()).Append('\n').Append(state.HighlightedCode.IsEmpty).Append('\n');
+        var text = new StringBuilder().Append(links.Fingerprint(cache)).Append('\n').Append(state.HighlightedCode.IsEmpty).Append('\n');
         foreach (var table in state.DataTables.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             text.AppendJoin('\0', table.Name, table.DisplayPath, table.Title).Append('\n')
@@ -60,7 +53,7 @@ internal sealed class RenderMarkdown : IStage
     }
 
     /// <summary>A page's tree (kept between builds while its text is unchanged), the site it links into, its snippets' outcomes.</summary>
-    private sealed record RenderInputs(MarkdownDocument Markdown, string Site, SnippetOutcome?[] Outcomes)
+    private sealed record RenderInputs(MarkdownDocument? Markdown, string Site, SnippetOutcome?[] Outcomes)
     {
         // Outcomes compare by value: a result taken from the snippet cache is the same instance as last time.
         public bool Equals(RenderInputs? other) =>
