@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Markdig.Helpers;
 
@@ -14,7 +13,6 @@ namespace Site.PostProcessing;
 /// <remarks>
 /// As in the standard, the tokenizer does not know where a raw-text element (script, style, textarea, …) starts: the
 /// reader of the tokens does, and says so with <see cref="ReadTextOf"/>; likewise <see cref="ForeignContent"/> for CDATA.
-/// Methods run per token are compiled optimized at once, for the reason <see cref="PageText"/> gives.
 /// </remarks>
 internal ref struct HtmlScanner
 {
@@ -64,7 +62,6 @@ internal ref struct HtmlScanner
     /// its end tag (none if the input ends first; plaintext's text is the rest of the input).</summary>
     public void ReadTextOf(HtmlTag tag) => rawText = tag;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Token Next()
     {
         if (pendingEnd is not null)
@@ -116,7 +113,6 @@ internal ref struct HtmlScanner
         return next == '/' && lt + 2 < html.Length; // "</" at the very end is text
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Token? ReadMarkup(int lt)
     {
         var next = html[lt + 1];
@@ -186,7 +182,6 @@ internal ref struct HtmlScanner
     }
 
     /// <summary>A tag from its name (at <paramref name="from"/>) to its '&gt;'; null (nothing) if the input ends first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Token? ReadTag(int from, Token kind)
     {
         var p = from;
@@ -267,7 +262,6 @@ internal ref struct HtmlScanner
     }
 
     /// <summary>The text of a raw-text element up to its end tag ("&lt;/name" then a space, '/' or '&gt;'), then that end tag.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Token ReadRawText()
     {
         var tag = rawText!;
@@ -307,7 +301,6 @@ internal ref struct HtmlScanner
     /// an attribute not when a letter, digit or '=' follows). Returns how many characters it took (0: not a reference,
     /// the '&amp;' is text) and writes what they stand for to <paramref name="decoded"/> (at least 4 long).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int DecodeReference(ReadOnlySpan<char> text, bool inAttribute, Span<char> decoded, out int written)
     {
         written = 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Site.PostProcessing;
 
 /// <summary>
@@ -36,7 +35,6 @@ internal sealed class HtmlTag
     public bool Is(HtmlTagKinds kind) => (Kinds & kind) != 0;
 
     /// <summary>The tag of a name as written (any case); allocates only for a name the table does not know or in upper case.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static HtmlTag Named(ReadOnlySpan<char> name)
     {
         if (KnownSpans.TryGetValue(name, out var tag))

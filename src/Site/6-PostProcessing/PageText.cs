@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Site.PostProcessing;
@@ -15,11 +14,6 @@ namespace Site.PostProcessing;
 /// parent), so the text is the text of the DOM a browser would build, for sloppy HTML as for ours. Not imitated: text
 /// moved out of a table ("foster parenting") and misnested formatting elements ("adoption agency") keep their place,
 /// and an unclosed formatting element (&lt;b&gt;, &lt;a&gt;, …) is not re-opened after the block that closed it.
-/// <para>
-/// The methods run per token are compiled optimized at once (AggressiveOptimization): the search stage runs once per
-/// build, over in a fraction of a second, too briefly for tiered compilation to get to optimized code; measured on
-/// 1,000 pages, the stage spent about twice as long without it.
-/// </para>
 /// </remarks>
 internal static class PageText
 {
@@ -36,7 +30,6 @@ internal static class PageText
         "address article aside blockquote br caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li ol p section summary table td th tr ul");
 
     /// <summary>The page's sections; the first is the text before the first heading (possibly empty).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<SearchSection> Sections(string html)
     {
         var reader = Reader.ForThisThread();
@@ -79,7 +72,6 @@ internal static class PageText
         return set;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasSkippedClass(ReadOnlySpan<char> classes)
     {
         var names = classes.Contains('&') ? Decode(classes) : classes;
@@ -151,7 +143,6 @@ internal static class PageText
 
         private bool Skipping => skippedAt >= 0;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Text(ReadOnlySpan<char> value, bool raw)
         {
             if (!Skipping)
@@ -159,7 +150,6 @@ internal static class PageText
         }
 
         /// <summary>Opens the element; true if it is an HTML element whose content is text up to its end tag.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Start(HtmlTag tag, ReadOnlySpan<char> id, ReadOnlySpan<char> classes, bool selfClosing)
         {
             if (tag == Html || tag == Head || tag == Body || tag == Frameset || tag.Is(HtmlTagKinds.TableStructure) && Find(Table, Scope.Table) < 0)
@@ -195,7 +185,6 @@ internal static class PageText
             return tag.Text != HtmlTextKind.Markup && foreign == 0;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void End(HtmlTag tag)
         {
             if (tag == Html || tag == Head || tag == Body || tag == Frameset)
@@ -242,7 +231,6 @@ internal static class PageText
         }
 
         /// <summary>Closes what a start tag closes when the end tags were left out: &lt;p&gt; before a block, &lt;li&gt; before the next item, …</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CloseImplied(HtmlTag tag)
         {
             if (tag == Li)
@@ -273,7 +261,6 @@ internal static class PageText
         }
 
         /// <summary>A new &lt;li&gt; (or &lt;dd&gt;/&lt;dt&gt;) closes the open one, unless a block other than address, div or p is nearer.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CloseItem(HtmlTag item, HtmlTag twin)
         {
             for (var i = open.Count - 1; i >= 0; i--)
@@ -290,7 +277,6 @@ internal static class PageText
         }
 
         /// <summary>The index of the nearest open <paramref name="tag"/> (any heading for a heading) within the scope, or -1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Find(HtmlTag tag, Scope scope)
         {
             for (var i = open.Count - 1; i >= 0; i--)
@@ -315,7 +301,6 @@ internal static class PageText
         }
 
         /// <summary>Closes the open elements down to and including the one at <paramref name="index"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void PopTo(int index)
         {
             for (var i = open.Count - 1; i >= index; i--)
@@ -365,7 +350,6 @@ internal static class PageText
         /// <summary>A space before the next word, unless nothing came yet.</summary>
         public void Space() => space = builder.Length > 0;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Append(ReadOnlySpan<char> value, bool decode)
         {
             Span<char> reference = stackalloc char[4];
@@ -389,7 +373,6 @@ internal static class PageText
         }
 
         /// <summary>Appends runs of words with single spaces between them whole; white space elsewhere becomes one space.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AppendPlain(ReadOnlySpan<char> value)
         {
             while (!value.IsEmpty)
