@@ -88,6 +88,7 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
         {
             if (!entry.Use(generation))
                 Interlocked.Increment(ref used);
+            entry.Inputs = inputs; // equal, and referring to this build's objects rather than older ones (which can then go)
             Interlocked.Increment(ref reused);
             (value, diagnostics) = (entry.Value, entry.Diagnostics);
             return true;
@@ -99,6 +100,8 @@ internal sealed class Memo<TInputs, TValue>(string name) : IMemo
 
     private sealed record Entry(TInputs Inputs, TValue Value, ImmutableArray<Diagnostic> Diagnostics)
     {
+        public TInputs Inputs { get; set; } = Inputs;
+
         public int Generation;
 
         /// <summary>Marks the entry used by build <paramref name="current"/>; true if it already was.</summary>

@@ -8,12 +8,8 @@ namespace Site.Core;
 /// </summary>
 internal static class PerPage
 {
-    /// <summary><paramref name="compute"/> for every item (a build without a memo).</summary>
-    public static TValue[] Map<TItem, TValue>(IReadOnlyList<TItem> items, Func<TItem, Diagnostics, TValue> compute, BuildContext context,
-        CancellationToken cancellationToken) =>
-        Map<TItem, bool, TValue>(items, memo: null, _ => "", _ => false, compute, context, cancellationToken);
-
-    /// <summary><paramref name="compute"/> for the items that <paramref name="memo"/> (if any) has no value for from equal inputs.</summary>
+    /// <summary><paramref name="compute"/> for the items that <paramref name="memo"/> has no value for from equal inputs; for every
+    /// item when there is no memo (a one-off build).</summary>
     public static TValue[] Map<TItem, TInputs, TValue>(IReadOnlyList<TItem> items, Memo<TInputs, TValue>? memo, Func<TItem, string> key,
         Func<TItem, TInputs> inputs, Func<TItem, Diagnostics, TValue> compute, BuildContext context, CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed class PerPageTests
     {
         string[] items = [.. Enumerable.Range(0, 500).Select(i => $"{i:D3}")];
 
-        var results = PerPage.Map(items, Upper, Context(), default);
+        var results = Map(items, Context());
 
         Assert.Equal(items.Select(i => i.ToUpperInvariant()), results);
         Assert.Equal(500, computed.Count);

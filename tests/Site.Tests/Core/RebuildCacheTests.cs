@@ -75,6 +75,22 @@ public sealed class RebuildCacheTests : IDisposable
         Assert.Contains("link targets 1/2 reused", cache.LastBuildSummary); // made again once, for links; render reuses it
     }
 
+    [Fact]
+    public async Task A_new_heading_makes_again_the_links_and_html_of_the_pages_that_link_to_its_page_only()
+    {
+        await BuildAsync(cache);
+        await BuildAsync(cache); // the snippet page now shows its result as cached, as it will from here on
+        await Task.Delay(1100);
+
+        Edit("heading");
+        Expect.Success(await BuildAsync(cache));
+
+        // 7 pages: basics/second (edited), basics/first (links to second#details) and advanced/two (shows a data table,
+        // whose cells may link anywhere) again; the home, basics/index, advanced/one and the snippet page kept.
+        Assert.Contains("links 4/7 reused", cache.LastBuildSummary);
+        Assert.Contains("render 4/7 reused", cache.LastBuildSummary);
+    }
+
     private void Edit(string edit)
     {
         switch (edit)

@@ -48,13 +48,7 @@ internal sealed class LinkResolver
         if (Urls.IsExternal(url))
             return LinkResolution.External(url);
 
-        var hash = url.IndexOf('#');
-        var path = hash < 0 ? url : url[..hash];
-        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
-        var query = path.IndexOf('?');
-        if (query >= 0)
-            path = path[..query];
-
+        var (path, fragment) = Split(url);
         if (path.Length == 0)
         {
             if (fragment is { Length: > 0 } && current is not null && !current.Anchors.Contains(fragment))
@@ -62,8 +56,7 @@ internal sealed class LinkResolver
             return LinkResolution.Internal(url);
         }
 
-        var joined = path.StartsWith('/') ? path : (baseFolder.Length == 0 ? path : baseFolder + "/" + path);
-        if (Urls.Normalize(Uri.UnescapeDataString(joined)) is not { } target)
+        if (TargetOf(path, baseFolder) is not { } target)
             return LinkResolution.Fail(DiagnosticCodes.BrokenLink, $"link '{url}' points outside the site");
 
         if (FindPage(target, path.EndsWith('/')) is { } page)
@@ -81,6 +74,42 @@ internal sealed class LinkResolver
             return LinkResolution.Fail(DiagnosticCodes.LinkToDraft, $"link to '{target}', a draft that is built only with --drafts");
         return LinkResolution.Fail(DiagnosticCodes.BrokenLink, $"link to '{url}': no page or file '{target}' in the input");
     }
+
+    /// <summary>
+    /// The input paths whose page, file or draft decide what <paramref name="url"/>, written in <paramref name="baseFolder"/>,
+    /// resolves to (the page or file it names, and the folder's index page); none for external links and links within a page.
+    /// </summary>
+    public static IEnumerable<string> TargetsOf(string url, string baseFolder)
+    {
+        if (Urls.IsExternal(url) || Split(url).Path is not { Length: > 0 } path || TargetOf(path, baseFolder) is not { } target)
+            return [];
+        return [target, target.Length == 0 ? "index.md" : target + "/index.md"];
+    }
+
+    /// <summary>Whether <paramref name="path"/> (one of <see cref="TargetsOf"/>) is the same link target here as in <paramref name="other"/>.</summary>
+    public bool SameTarget(LinkResolver other, string path)
+    {
+        var here = pagesBySource.GetValueOrDefault(path);
+        var there = other.pagesBySource.GetValueOrDefault(path);
+        var samePage = here is null ? there is null : there is not null && here.OutputPath == there.OutputPath
+            && (ReferenceEquals(here.Anchors, there.Anchors) || here.Anchors.SetEquals(there.Anchors));
+        return samePage && staticFiles.Contains(path) == other.staticFiles.Contains(path)
+            && excludedDrafts.Contains(path) == other.excludedDrafts.Contains(path);
+    }
+
+    /// <summary>A link's path (query left out) and its unescaped #fragment, if any.</summary>
+    private static (string Path, string? Fragment) Split(string url)
+    {
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+        var query = path.IndexOf('?');
+        return (query >= 0 ? path[..query] : path, fragment);
+    }
+
+    /// <summary>The input path a link's path leads to from <paramref name="baseFolder"/>; null when it leaves the input.</summary>
+    private static string? TargetOf(string path, string baseFolder) =>
+        Urls.Normalize(Uri.UnescapeDataString(path.StartsWith('/') ? path : (baseFolder.Length == 0 ? path : baseFolder + "/" + path)));
 
     /// <summary>What <see cref="Fingerprint()"/> is made of, compared without making it.</summary>
     private sealed class Targets(LinkResolver resolver) : IEquatable<Targets>

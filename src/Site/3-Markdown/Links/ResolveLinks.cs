@@ -20,9 +20,10 @@ internal sealed class ResolveLinks : IStage
     {
         var resolver = new LinkResolver(state);
         // Under serve, a page whose tree and link targets are unchanged keeps its result (and its diagnostics).
-        var memo = context.RebuildCache?.Memo<(MarkdownDocument?, string), ImmutableArray<ExternalLink>>(Name);
-        var targets = memo is null ? "" : resolver.Fingerprint(context.RebuildCache);
-        var links = PerPage.Map(state.Pages, memo, page => page.SourcePath, page => (page.Markdown, targets),
+        var memo = context.RebuildCache?.Memo<(MarkdownDocument?, PageLinkTargets), ImmutableArray<ExternalLink>>(Name);
+        var site = memo is null ? "" : resolver.Fingerprint(context.RebuildCache);
+        var links = PerPage.Map(state.Pages, memo, page => page.SourcePath,
+            page => (page.Markdown, PageLinkTargets.Of(page, site, resolver, context.RebuildCache!)),
             (page, diagnostics) => page.Markdown is null ? page.ExternalLinks : Resolve(page, resolver, diagnostics), context, cancellationToken);
         var pages = state.Pages.Select((page, i) => page with { ExternalLinks = links[i] }).ToImmutableArray();
         return Task.FromResult(state with { Pages = pages });

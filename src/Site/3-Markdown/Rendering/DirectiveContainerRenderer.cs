@@ -11,11 +11,14 @@ namespace Site.Markdown.Rendering;
 /// </summary>
 internal sealed class DirectiveContainerRenderer(PageRenderContext context) : HtmlCustomContainerRenderer
 {
+    /// <summary>The directive that shows a data table.</summary>
+    public const string DataTable = "comparison";
+
     protected override void Write(HtmlRenderer renderer, CustomContainer container)
     {
         switch (container.Info)
         {
-            case "comparison":
+            case DataTable:
                 DataTableHtml.Write(renderer, container, context);
                 break;
             case "compare":

@@ -24,9 +24,11 @@ internal sealed class RenderMarkdown : IStage
     {
         var links = new LinkResolver(state);
         var memo = context.RebuildCache?.Memo<RenderInputs, string>(Name);
-        var site = memo is null ? "" : SiteInputs(state, links, context.RebuildCache);
+        var site = memo is null ? "" : SiteInputs(state);
+        var targets = memo is null ? "" : links.Fingerprint(context.RebuildCache);
         var html = PerPage.Map(state.Pages, memo, page => page.SourcePath,
-            page => new RenderInputs(page.Markdown, site, [.. page.Snippets.Select(s => state.SnippetOutcomes.GetValueOrDefault(s))]),
+            page => new RenderInputs(page.Markdown, site, PageLinkTargets.Of(page, targets, links, context.RebuildCache!),
+                [.. page.Snippets.Select(s => state.SnippetOutcomes.GetValueOrDefault(s))]),
             (page, diagnostics) => page.Markdown is null ? page.ContentHtml : Render(new PageRenderContext(page, state, links, diagnostics)),
             context, cancellationToken);
         // No later stage reads the syntax tree: letting it go here keeps a big build's memory down.
@@ -34,10 +36,10 @@ internal sealed class RenderMarkdown : IStage
         return Task.FromResult(state with { Pages = pages });
     }
 
-    /// <summary>What every page's HTML may take from the rest of the site: link targets, data tables, whether code is highlighted.</summary>
-    private static string SiteInputs(SiteState state, LinkResolver links, RebuildCache? cache)
+    /// <summary>What every page's HTML may take from the rest of the site besides its links' targets: data tables, whether code is highlighted.</summary>
+    private static string SiteInputs(SiteState state)
     {
-        var text = new StringBuilder().Append(links.Fingerprint(cache)).Append('\n').Append(state.HighlightedCode.IsEmpty).Append('\n');
+        var text = new StringBuilder().Append(state.HighlightedCode.IsEmpty).Append('\n');
         foreach (var table in state.DataTables.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             text.AppendJoin('\0', table.Name, table.DisplayPath, table.Title).Append('\n')
@@ -52,12 +54,12 @@ internal sealed class RenderMarkdown : IStage
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>A page's tree (kept between builds while its text is unchanged), the site it links into, its snippets' outcomes.</summary>
-    private sealed record RenderInputs(MarkdownDocument? Markdown, string Site, SnippetOutcome?[] Outcomes)
+    /// <summary>A page's tree (kept between builds while its text is unchanged), the site, what its links lead to, its snippets' outcomes.</summary>
+    private sealed record RenderInputs(MarkdownDocument? Markdown, string Site, PageLinkTargets Links, SnippetOutcome?[] Outcomes)
     {
         // Outcomes compare by value: a result taken from the snippet cache is the same instance as last time.
-        public bool Equals(RenderInputs? other) =>
-            other is not null && ReferenceEquals(Markdown, other.Markdown) && Site == other.Site && Outcomes.SequenceEqual(other.Outcomes);
+        public bool Equals(RenderInputs? other) => other is not null && ReferenceEquals(Markdown, other.Markdown) && Site == other.Site
+            && Links.Equals(other.Links) && Outcomes.SequenceEqual(other.Outcomes);
 
         public override int GetHashCode() => HashCode.Combine(Markdown, Site);
     }
