@@ -19,6 +19,28 @@ internal interface ISnippetEngine : IAsyncDisposable
 
     /// <summary>Forgets a session's state (its snippets are done).</summary>
     Task EndSessionAsync(string sessionId);
+
+    /// <summary>
+    /// Runs all the snippets of one session in order, then ends the session, even when cancelled. The results are those
+    /// of <see cref="RunAsync"/> for each, then <see cref="EndSessionAsync"/>, which is what this default does; an engine
+    /// overrides it to hand a session over in one go.
+    /// </summary>
+    async Task<ImmutableArray<RunResult>> RunSessionAsync(IReadOnlyList<RunRequest> requests, CancellationToken cancellationToken)
+    {
+        var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
+        try
+        {
+            foreach (var request in requests)
+                results.Add(await RunAsync(request, cancellationToken));
+        }
+        finally
+        {
+            if (requests.Count > 0)
+                await EndSessionAsync(requests[0].SessionId);
+        }
+
+        return results.MoveToImmutable();
+    }
 }
 
 /// <summary>One snippet to run.</summary>

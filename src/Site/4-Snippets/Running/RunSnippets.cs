@@ -157,22 +157,18 @@ internal sealed class RunSnippets : IStage
     private static async Task RunSessionAsync(ISnippetEngine engine, Session session, List<string> keys, SnippetCache cache,
         ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context, CancellationToken cancellationToken)
     {
-        try
+        var requests = session.Snippets
+            .Select(snippet => new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout))
+            .ToList();
+        var results = await engine.RunSessionAsync(requests, cancellationToken);
+        for (var i = 0; i < session.Snippets.Length; i++)
         {
-            for (var i = 0; i < session.Snippets.Length; i++)
-            {
-                var snippet = session.Snippets[i];
-                var request = new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout);
-                var result = await engine.RunAsync(request, cancellationToken);
-                if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
-                    cache.Put(keys[i], engine.Runtime, result);
-                var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
-                outcomes[snippet] = new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime };
-            }
-        }
-        finally
-        {
-            await engine.EndSessionAsync(session.Id);
+            var snippet = session.Snippets[i];
+            var result = results[i];
+            if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
+                cache.Put(keys[i], engine.Runtime, result);
+            var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
+            outcomes[snippet] = new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime };
         }
     }
 

@@ -81,14 +81,14 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         return true;
     }
 
-    /// <summary>Stops the call soon, like a timeout that has just passed; a call still queued ends at once.</summary>
+    /// <summary>Stops the call soon, like a timeout that has just passed; a call still queued ends at once, never started.</summary>
     public void Cancel()
     {
         lock (gate)
         {
             if (!taken)
             {
-                completion.TrySetCanceled();
+                completion.TrySetResult(new CallOutcome(null, "cancelled", TimedOut: true, Abandoned: false, Started: false, TimeSpan.Zero));
                 return;
             }
 

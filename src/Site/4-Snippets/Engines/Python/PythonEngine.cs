@@ -36,31 +36,67 @@ internal sealed class PythonEngine : ISnippetEngine
     public PythonInstallation Installation => runtime.Installation;
 
     /// <remarks><see cref="RunRequest.Timeout"/> must be positive or <see cref="Timeout.InfiniteTimeSpan"/> (no limit).</remarks>
-    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(request));
-        if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
-            throw new ArgumentOutOfRangeException(nameof(request), request.Timeout, "a snippet's timeout must be positive");
-        cancellationToken.ThrowIfCancellationRequested();
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken) =>
+        (await RunAllAsync([request], endSession: false, cancellationToken))[0];
 
-        object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
-        var outcome = await runtime.CallAsync(runtime.Run, arguments, request.Timeout, expectReply: true, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return ToResult(outcome, request.Timeout);
+    /// <summary>The session's snippets and its end in one batch for one worker thread: no thread hop between them.</summary>
+    public Task<ImmutableArray<RunResult>> RunSessionAsync(IReadOnlyList<RunRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Any(request => request.SessionId != requests[0].SessionId))
+            throw new ArgumentException("the snippets of one session", nameof(requests));
+        return RunAllAsync(requests, endSession: requests.Count > 0, cancellationToken);
     }
 
     public async Task EndSessionAsync(string sessionId)
     {
         if (Volatile.Read(ref disposed) == 0)
-            await runtime.CallAsync(runtime.EndSession, [id, sessionId], HousekeepingTimeout, expectReply: false, CancellationToken.None);
+            await runtime.CallAsync([EndSessionCall(sessionId)]);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
-            await runtime.CallAsync(runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false, CancellationToken.None);
+            await runtime.CallAsync([new PythonCall(runtime, runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false)]);
     }
+
+    /// <summary>Runs the snippets in order, then (when asked) ends their session, even when cancelled.</summary>
+    private async Task<ImmutableArray<RunResult>> RunAllAsync(IReadOnlyList<RunRequest> requests, bool endSession, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        foreach (var request in requests)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(requests));
+            if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(requests), request.Timeout, "a snippet's timeout must be positive");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var calls = new PythonCall[requests.Count + (endSession ? 1 : 0)];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
+            calls[i] = new PythonCall(runtime, runtime.Run, arguments, request.Timeout, expectReply: true);
+        }
+
+        if (endSession)
+            calls[^1] = EndSessionCall(requests[0].SessionId);
+
+        CallOutcome[] outcomes;
+        await using (cancellationToken.Register(CancelSnippets))
+            outcomes = await runtime.CallAsync(calls);
+        cancellationToken.ThrowIfCancellationRequested();
+        return [.. requests.Select((request, i) => ToResult(outcomes[i], request.Timeout))];
+
+        void CancelSnippets()
+        {
+            for (var i = 0; i < requests.Count; i++)
+                calls[i].Cancel(); // not the session's end: it runs anyway
+        }
+    }
+
+    private PythonCall EndSessionCall(string sessionId) =>
+        new(runtime, runtime.EndSession, [id, sessionId], HousekeepingTimeout, expectReply: false);
 
     private static RunResult ToResult(CallOutcome outcome, TimeSpan timeout)
     {

@@ -69,13 +69,26 @@ internal sealed class PythonRuntime
         }
     }
 
-    /// <summary>Runs a host function on a worker thread, with a watchdog (see <see cref="PythonCall"/>).</summary>
-    public async Task<CallOutcome> CallAsync(nint function, object[] arguments, TimeSpan timeout, bool expectReply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs host calls in order on one worker thread, each with its own watchdog (see <see cref="PythonCall"/>), and returns
+    /// their outcomes. When a call's worker is abandoned, the calls after it go to another worker.
+    /// </summary>
+    public async Task<CallOutcome[]> CallAsync(PythonCall[] calls)
     {
-        var call = new PythonCall(this, function, arguments, timeout, expectReply);
-        await using var registration = cancellationToken.Register(call.Cancel);
-        Workers.Enqueue(call);
-        return await call.Task;
+        var outcomes = new CallOutcome[calls.Length];
+        for (var next = 0; next < calls.Length;)
+        {
+            Workers.Enqueue(next == 0 ? calls : calls[next..]);
+            while (next < calls.Length)
+            {
+                var outcome = outcomes[next] = await calls[next].Task;
+                next++;
+                if (outcome.Abandoned)
+                    break;
+            }
+        }
+
+        return outcomes;
     }
 
     private static unsafe PythonRuntime Load(PythonInstallation installation)
