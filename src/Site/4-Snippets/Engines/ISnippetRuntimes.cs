@@ -13,6 +13,13 @@ internal interface ISnippetRuntimes
 
     /// <exception cref="RuntimeUnavailableException">The runtime could not be started.</exception>
     Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A head start, in the background: finds the runtime (and when <paramref name="start"/>, starts it) so that
+    /// <see cref="Identify"/> and <see cref="StartAsync"/> find it ready. It reports nothing and changes nothing they
+    /// decide or report; its task never fails, and nobody needs to wait for it. By default it does nothing.
+    /// </summary>
+    Task WarmUp(SnippetLanguage language, bool start) => Task.CompletedTask;
 }
 
 /// <summary>Python or Node is missing or broken; the message says what was tried, in one sentence.</summary>
