@@ -21,25 +21,33 @@ internal interface ISnippetEngine : IAsyncDisposable
     Task EndSessionAsync(string sessionId);
 
     /// <summary>
-    /// Runs all the snippets of one session in order, then ends the session, even when cancelled. The results are those
-    /// of <see cref="RunAsync"/> for each, then <see cref="EndSessionAsync"/>, which is what this default does; an engine
-    /// overrides it to hand a session over in one go.
+    /// Runs sessions one after another: each one's snippets in order, then its end, even when cancelled. The results are
+    /// those of <see cref="RunAsync"/> for each snippet and <see cref="EndSessionAsync"/> after each session, which is what
+    /// this default does; an engine overrides it to hand them over in one go.
     /// </summary>
-    async Task<ImmutableArray<RunResult>> RunSessionAsync(IReadOnlyList<RunRequest> requests, CancellationToken cancellationToken)
+    /// <param name="sessions">Each session's snippets (all of one session id), in the order to run them.</param>
+    async Task<ImmutableArray<ImmutableArray<RunResult>>> RunSessionsAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
+        CancellationToken cancellationToken)
     {
-        var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
-        try
+        var all = ImmutableArray.CreateBuilder<ImmutableArray<RunResult>>(sessions.Count);
+        foreach (var requests in sessions)
         {
-            foreach (var request in requests)
-                results.Add(await RunAsync(request, cancellationToken));
-        }
-        finally
-        {
-            if (requests.Count > 0)
-                await EndSessionAsync(requests[0].SessionId);
+            var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
+            try
+            {
+                foreach (var request in requests)
+                    results.Add(await RunAsync(request, cancellationToken));
+            }
+            finally
+            {
+                if (requests.Count > 0)
+                    await EndSessionAsync(requests[0].SessionId);
+            }
+
+            all.Add(results.MoveToImmutable());
         }
 
-        return results.MoveToImmutable();
+        return all.MoveToImmutable();
     }
 }
 

@@ -84,47 +84,42 @@ internal sealed class RunSnippets : IStage
             return;
         }
 
-        ISnippetEngine? engine = null;
-        string? unavailable = null;
+        var toRun = new List<(Session Session, List<string> Keys)>();
+        foreach (var session in sessions)
+        {
+            var keys = Keys(identity, session);
+            var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
+            if (cached.All(run => run is not null) || options.Frozen)
+                UseCache(session, cached, outcomes, context);
+            else
+                toRun.Add((session, keys));
+        }
+
+        if (toRun.Count == 0)
+            return;
+        ISnippetEngine engine;
         try
         {
-            foreach (var session in sessions)
-            {
-                var keys = Keys(identity, session);
-                var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
-                if (cached.All(run => run is not null) || options.Frozen)
-                {
-                    UseCache(session, cached, outcomes, context);
-                    continue;
-                }
-
-                if (unavailable is null && engine is null)
-                {
-                    try
-                    {
-                        engine = await context.Runtimes.StartAsync(language, cancellationToken);
-                    }
-                    catch (RuntimeUnavailableException e)
-                    {
-                        unavailable = e.Message;
-                    }
-                }
-
-                if (engine is null)
-                {
-                    NotRun(language, [session], outcomes, context, unavailable!);
-                    continue;
-                }
-
-                await RunSessionAsync(engine, session, keys, cache, outcomes, context, cancellationToken);
-            }
+            engine = await context.Runtimes.StartAsync(language, cancellationToken);
         }
-        finally
+        catch (RuntimeUnavailableException e)
         {
-            if (engine is not null)
-                await engine.DisposeAsync();
+            foreach (var (session, _) in toRun)
+                NotRun(language, [session], outcomes, context, e.Message);
+            return;
+        }
+
+        await using (engine)
+        {
+            // All in one go, still one session after another: an engine can then run them without a round trip each.
+            var results = await engine.RunSessionsAsync([.. toRun.Select(run => Requests(run.Session))], cancellationToken);
+            for (var i = 0; i < toRun.Count; i++)
+                Record(engine, toRun[i].Session, toRun[i].Keys, results[i], cache, outcomes, context);
         }
     }
+
+    private static List<RunRequest> Requests(Session session) =>
+        [.. session.Snippets.Select(snippet => new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout))];
 
     private static List<string> Keys(string identity, Session session)
     {
@@ -154,13 +149,10 @@ internal sealed class RunSnippets : IStage
         }
     }
 
-    private static async Task RunSessionAsync(ISnippetEngine engine, Session session, List<string> keys, SnippetCache cache,
-        ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context, CancellationToken cancellationToken)
+    /// <summary>Caches (unless it timed out or the engine failed) and verifies each result of a session that ran.</summary>
+    private static void Record(ISnippetEngine engine, Session session, List<string> keys, ImmutableArray<RunResult> results, SnippetCache cache,
+        ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context)
     {
-        var requests = session.Snippets
-            .Select(snippet => new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout))
-            .ToList();
-        var results = await engine.RunSessionAsync(requests, cancellationToken);
         for (var i = 0; i < session.Snippets.Length; i++)
         {
             var snippet = session.Snippets[i];

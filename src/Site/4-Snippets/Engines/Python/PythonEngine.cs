@@ -37,14 +37,15 @@ internal sealed class PythonEngine : ISnippetEngine
 
     /// <remarks><see cref="RunRequest.Timeout"/> must be positive or <see cref="Timeout.InfiniteTimeSpan"/> (no limit).</remarks>
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken) =>
-        (await RunAllAsync([request], endSession: false, cancellationToken))[0];
+        (await RunAllAsync([[request]], endSessions: false, cancellationToken))[0][0];
 
-    /// <summary>The session's snippets and its end in one batch for one worker thread: no thread hop between them.</summary>
-    public Task<ImmutableArray<RunResult>> RunSessionAsync(IReadOnlyList<RunRequest> requests, CancellationToken cancellationToken)
+    /// <summary>Every snippet and every session's end in one batch for one worker thread: no thread hop between them.</summary>
+    public Task<ImmutableArray<ImmutableArray<RunResult>>> RunSessionsAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
+        CancellationToken cancellationToken)
     {
-        if (requests.Any(request => request.SessionId != requests[0].SessionId))
-            throw new ArgumentException("the snippets of one session", nameof(requests));
-        return RunAllAsync(requests, endSession: requests.Count > 0, cancellationToken);
+        if (sessions.Any(requests => requests.Any(request => request.SessionId != requests[0].SessionId)))
+            throw new ArgumentException("each list holds the snippets of one session", nameof(sessions));
+        return RunAllAsync(sessions, endSessions: true, cancellationToken);
     }
 
     public async Task EndSessionAsync(string sessionId)
@@ -59,39 +60,48 @@ internal sealed class PythonEngine : ISnippetEngine
             await runtime.CallAsync([new PythonCall(runtime, runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false)]);
     }
 
-    /// <summary>Runs the snippets in order, then (when asked) ends their session, even when cancelled.</summary>
-    private async Task<ImmutableArray<RunResult>> RunAllAsync(IReadOnlyList<RunRequest> requests, bool endSession, CancellationToken cancellationToken)
+    /// <summary>Runs the sessions' snippets in order, each session followed (when asked) by its end, which runs even when cancelled.</summary>
+    private async Task<ImmutableArray<ImmutableArray<RunResult>>> RunAllAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
+        bool endSessions, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        foreach (var request in requests)
+        foreach (var request in sessions.SelectMany(requests => requests))
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(requests));
+            ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(sessions));
             if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
-                throw new ArgumentOutOfRangeException(nameof(requests), request.Timeout, "a snippet's timeout must be positive");
+                throw new ArgumentOutOfRangeException(nameof(sessions), request.Timeout, "a snippet's timeout must be positive");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var calls = new PythonCall[requests.Count + (endSession ? 1 : 0)];
-        for (var i = 0; i < requests.Count; i++)
+        var calls = new List<PythonCall>();
+        var snippets = new List<int>(); // where the snippets' calls are among the calls
+        foreach (var requests in sessions)
         {
-            var request = requests[i];
-            object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
-            calls[i] = new PythonCall(runtime, runtime.Run, arguments, request.Timeout, expectReply: true);
+            foreach (var request in requests)
+            {
+                object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
+                snippets.Add(calls.Count);
+                calls.Add(new PythonCall(runtime, runtime.Run, arguments, request.Timeout, expectReply: true));
+            }
+
+            if (endSessions && requests.Count > 0)
+                calls.Add(EndSessionCall(requests[0].SessionId));
         }
 
-        if (endSession)
-            calls[^1] = EndSessionCall(requests[0].SessionId);
-
+        if (calls.Count == 0)
+            return [.. sessions.Select(_ => ImmutableArray<RunResult>.Empty)];
         CallOutcome[] outcomes;
         await using (cancellationToken.Register(CancelSnippets))
-            outcomes = await runtime.CallAsync(calls);
+            outcomes = await runtime.CallAsync([.. calls]);
         cancellationToken.ThrowIfCancellationRequested();
-        return [.. requests.Select((request, i) => ToResult(outcomes[i], request.Timeout))];
+
+        var next = 0;
+        return [.. sessions.Select(requests => requests.Select(request => ToResult(outcomes[snippets[next++]], request.Timeout)).ToImmutableArray())];
 
         void CancelSnippets()
         {
-            for (var i = 0; i < requests.Count; i++)
-                calls[i].Cancel(); // not the session's end: it runs anyway
+            foreach (var index in snippets)
+                calls[index].Cancel(); // not the sessions' ends: they run anyway
         }
     }
 

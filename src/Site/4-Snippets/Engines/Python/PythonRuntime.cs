@@ -71,24 +71,14 @@ internal sealed class PythonRuntime
 
     /// <summary>
     /// Runs host calls in order on one worker thread, each with its own watchdog (see <see cref="PythonCall"/>), and returns
-    /// their outcomes. When a call's worker is abandoned, the calls after it go to another worker.
+    /// their outcomes. A call ends before the next starts (when one is abandoned, the rest go to another worker), so the
+    /// last call's end is the batch's.
     /// </summary>
     public async Task<CallOutcome[]> CallAsync(PythonCall[] calls)
     {
-        var outcomes = new CallOutcome[calls.Length];
-        for (var next = 0; next < calls.Length;)
-        {
-            Workers.Enqueue(next == 0 ? calls : calls[next..]);
-            while (next < calls.Length)
-            {
-                var outcome = outcomes[next] = await calls[next].Task;
-                next++;
-                if (outcome.Abandoned)
-                    break;
-            }
-        }
-
-        return outcomes;
+        Workers.Enqueue(calls);
+        await calls[^1].Task;
+        return await Task.WhenAll(calls.Select(call => call.Task));
     }
 
     private static unsafe PythonRuntime Load(PythonInstallation installation)

@@ -4,9 +4,9 @@ namespace Site.Snippets.Engines.Python;
 
 /// <summary>
 /// Long-lived threads that run batches of <see cref="PythonCall"/>s from one queue, a batch's calls one after another on
-/// one thread (a session's snippets need no thread hop between them). Each keeps its Python thread state for life and
-/// takes the GIL per call. A worker whose call is abandoned retires when (if ever) the call returns, leaving the rest of
-/// its batch alone (<see cref="PythonRuntime.CallAsync"/> hands it to another); a new worker replaces it.
+/// one thread (so a build's snippets need no thread hop between them). Each keeps its Python thread state for life and
+/// takes the GIL per call. A worker whose call is abandoned retires when (if ever) the call returns; a new one replaces
+/// it, and the rest of its batch goes back on the queue.
 /// </summary>
 internal sealed class PythonWorkers
 {
@@ -69,9 +69,9 @@ internal sealed class PythonWorkers
     /// <summary>False when a call was abandoned: the worker must retire, and the calls after it are not its own any more.</summary>
     private static bool ExecuteAll(PythonCall[] calls, nuint ident)
     {
-        foreach (var call in calls)
+        for (var i = 0; i < calls.Length; i++)
         {
-            if (!call.Execute(ident))
+            if (!calls[i].Execute(ident, new ArraySegment<PythonCall>(calls, i + 1, calls.Length - i - 1)))
                 return false;
         }
 
