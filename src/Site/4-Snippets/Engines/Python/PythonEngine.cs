@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Site.Snippets.Engines.Python;
 
@@ -110,7 +109,7 @@ internal sealed class PythonEngine : ISnippetEngine
 
     private static RunResult ToResult(CallOutcome outcome, TimeSpan timeout)
     {
-        var reply = outcome.Reply is { Length: > 0 } json ? JsonSerializer.Deserialize(json, PythonJson.Default.HostReply) : null;
+        var reply = outcome.Reply is { Length: > 0 } json ? HostReply.Parse(json) : null;
         var (output, truncated) = Cap(reply?.Output ?? [], reply?.Truncated ?? false);
         var result = new RunResult { Output = output, Truncated = truncated, Duration = outcome.Duration };
         if (outcome.TimedOut || reply?.Error?.Timeout == true)
