@@ -11,6 +11,9 @@ namespace Site.Snippets.Caching;
 /// </summary>
 internal static class SnippetCacheWriter
 {
+    /// <summary>The writer keeps what it wrote until flushed: flushing often keeps its buffer small (off the large object heap).</summary>
+    private const int FlushAt = 16 * 1024;
+
     public static void Write(Stream stream, CacheFile file)
     {
         using var writer = new Utf8JsonWriter(stream);
@@ -25,6 +28,8 @@ internal static class SnippetCacheWriter
             WriteResult(writer, run.Result);
             writer.WriteString("lastUsed"u8, run.LastUsed);
             writer.WriteEndObject();
+            if (writer.BytesPending > FlushAt)
+                writer.Flush();
         }
 
         writer.WriteEndObject();

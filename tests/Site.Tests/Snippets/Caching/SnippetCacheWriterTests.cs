@@ -51,6 +51,18 @@ public sealed class SnippetCacheWriterTests
     }
 
     [Fact]
+    public void A_cache_larger_than_the_writers_buffer_is_written_as_the_serializer_writes_it()
+    {
+        var run = new CachedRun("Python 3.11.2", new RunResult { Output = [new(OutputStream.Stdout, new string('x', 300) + "\n")] }, DateTime.UnixEpoch);
+        var file = new CacheFile(CacheFile.CurrentVersion, Enumerable.Range(0, 1000).ToDictionary(i => $"{i:x64}", _ => run));
+
+        var expected = JsonSerializer.SerializeToUtf8Bytes(file, SnippetCacheJson.Default.CacheFile);
+
+        Assert.True(expected.Length > 256 * 1024);
+        Assert.Equal(expected, Written(file));
+    }
+
+    [Fact]
     public void An_empty_cache_is_written_as_the_serializer_writes_it() =>
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(new CacheFile(1, []), SnippetCacheJson.Default.CacheFile), Written(new CacheFile(1, [])));
 
