@@ -72,7 +72,6 @@ internal sealed class RunSnippets : IStage
     private static async Task RunLanguageAsync(SnippetLanguage language, List<Session> sessions, SnippetCache cache,
         ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context, CancellationToken cancellationToken)
     {
-        var options = context.Options;
         string identity;
         try
         {
@@ -84,17 +83,7 @@ internal sealed class RunSnippets : IStage
             return;
         }
 
-        var toRun = new List<(Session Session, List<string> Keys)>();
-        foreach (var session in sessions)
-        {
-            var keys = Keys(identity, session);
-            var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
-            if (cached.All(run => run is not null) || options.Frozen)
-                UseCache(session, cached, outcomes, context);
-            else
-                toRun.Add((session, keys));
-        }
-
+        var toRun = TakeCached(identity, sessions, cache, outcomes, context);
         if (toRun.Count == 0)
             return;
         ISnippetEngine engine;
@@ -104,8 +93,7 @@ internal sealed class RunSnippets : IStage
         }
         catch (RuntimeUnavailableException e)
         {
-            foreach (var (session, _) in toRun)
-                NotRun(language, [session], outcomes, context, e.Message);
+            NotRunEach(language, toRun, outcomes, context, e.Message);
             return;
         }
 
@@ -113,9 +101,33 @@ internal sealed class RunSnippets : IStage
         {
             // All in one go, still one session after another: an engine can then run them without a round trip each.
             var results = await engine.RunSessionsAsync([.. toRun.Select(run => Requests(run.Session))], cancellationToken);
-            for (var i = 0; i < toRun.Count; i++)
-                Record(engine, toRun[i].Session, toRun[i].Keys, results[i], cache, outcomes, context);
+            RecordAll(engine, toRun, results, cache, outcomes, context);
         }
+    }
+
+    /// <summary>A session to run, with the cache keys of its snippets.</summary>
+    private sealed record SessionToRun(Session Session, List<string> Keys);
+
+    /// <summary>
+    /// Sessions whose results are all cached (every session under --frozen) take them from the cache; the others are
+    /// returned, to run. (Loops stay out of the async methods: the JIT compiles those fully when a loop is in one.)
+    /// </summary>
+    private static List<SessionToRun> TakeCached(string identity, List<Session> sessions, SnippetCache cache,
+        ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context)
+    {
+        var options = context.Options;
+        var toRun = new List<SessionToRun>();
+        foreach (var session in sessions)
+        {
+            var keys = Keys(identity, session);
+            var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
+            if (cached.All(run => run is not null) || options.Frozen)
+                UseCache(session, cached, outcomes, context);
+            else
+                toRun.Add(new SessionToRun(session, keys));
+        }
+
+        return toRun;
     }
 
     private static List<RunRequest> Requests(Session session) =>
@@ -149,19 +161,31 @@ internal sealed class RunSnippets : IStage
         }
     }
 
-    /// <summary>Caches (unless it timed out or the engine failed) and verifies each result of a session that ran.</summary>
-    private static void Record(ISnippetEngine engine, Session session, List<string> keys, ImmutableArray<RunResult> results, SnippetCache cache,
+    /// <summary>Caches (unless it timed out or the engine failed) and verifies each result of the sessions that ran.</summary>
+    private static void RecordAll(ISnippetEngine engine, List<SessionToRun> ran, ImmutableArray<ImmutableArray<RunResult>> results, SnippetCache cache,
         ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context)
     {
-        for (var i = 0; i < session.Snippets.Length; i++)
+        for (var s = 0; s < ran.Count; s++)
         {
-            var snippet = session.Snippets[i];
-            var result = results[i];
-            if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
-                cache.Put(keys[i], engine.Runtime, result);
-            var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
-            outcomes[snippet] = new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime };
+            var (session, keys) = ran[s];
+            for (var i = 0; i < session.Snippets.Length; i++)
+            {
+                var snippet = session.Snippets[i];
+                var result = results[s][i];
+                if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
+                    cache.Put(keys[i], engine.Runtime, result);
+                var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
+                outcomes[snippet] = new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime };
+            }
         }
+    }
+
+    /// <summary>The engine did not start: an error for each session that needed it.</summary>
+    private static void NotRunEach(SnippetLanguage language, List<SessionToRun> toRun, ConcurrentDictionary<Snippet, SnippetOutcome> outcomes,
+        BuildContext context, string reason)
+    {
+        foreach (var run in toRun)
+            NotRun(language, [run.Session], outcomes, context, reason);
     }
 
     /// <summary>One error for the whole build, at the first snippet that could not run, saying how many did not.</summary>
