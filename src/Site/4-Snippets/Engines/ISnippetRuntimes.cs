@@ -15,11 +15,13 @@ internal interface ISnippetRuntimes
     Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A head start, in the background: finds the runtime (and when <paramref name="start"/>, starts it) so that
-    /// <see cref="Identify"/> and <see cref="StartAsync"/> find it ready. It reports nothing and changes nothing they
-    /// decide or report; its task never fails, and nobody needs to wait for it. By default it does nothing.
+    /// A head start: finds the runtime (and when <paramref name="start"/>, starts it) so that <see cref="Identify"/> and
+    /// <see cref="StartAsync"/> find it ready. It may take a while, so call it off the build's path. It never throws,
+    /// reports nothing, and changes nothing they decide or report. By default it does nothing.
     /// </summary>
-    Task WarmUp(SnippetLanguage language, bool start) => Task.CompletedTask;
+    void WarmUp(SnippetLanguage language, bool start)
+    {
+    }
 }
 
 /// <summary>Python or Node is missing or broken; the message says what was tried, in one sentence.</summary>

@@ -20,24 +20,20 @@ internal sealed class SnippetRuntimes(string? pythonLibrary) : ISnippetRuntimes
         : FileIdentity(FindNode());
 
     /// <summary>Python only: asking python3 for its library and initialising the interpreter take 0.1 to 0.3 s.</summary>
-    public Task WarmUp(SnippetLanguage language, bool start)
+    public void WarmUp(SnippetLanguage language, bool start)
     {
         if (language != SnippetLanguage.Python)
-            return Task.CompletedTask;
-        // A thread of its own: the wait for python3 would hold back a thread-pool thread the build's stages need.
-        return Task.Factory.StartNew(() =>
+            return;
+        try
         {
-            try
-            {
-                var library = FindPython().Library;
-                if (start)
-                    PythonRuntime.Get(library);
-            }
-            catch (Exception)
-            {
-                // Identify and StartAsync meet the same problem again and report it.
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var library = FindPython().Library;
+            if (start)
+                PythonRuntime.Get(library);
+        }
+        catch (Exception)
+        {
+            // Identify and StartAsync meet the same problem again and report it.
+        }
     }
 
     public async Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken)
