@@ -72,8 +72,27 @@ internal sealed class PythonEngine : ISnippetEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var (calls, snippets) = Calls(sessions, endSessions);
+        if (calls.Length == 0)
+            return [.. sessions.Select(_ => ImmutableArray<RunResult>.Empty)];
+        CallOutcome[] outcomes;
+        await using (cancellationToken.Register(CancelSnippets))
+            outcomes = await runtime.CallAsync(calls);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Results(sessions, outcomes, snippets);
+
+        void CancelSnippets()
+        {
+            foreach (var index in snippets)
+                calls[index].Cancel(); // not the sessions' ends: they run anyway
+        }
+    }
+
+    /// <summary>A call of run() for each snippet, then (when asked) one of end_session() per session; where the snippets' calls are.</summary>
+    private (PythonCall[] Calls, List<int> Snippets) Calls(IReadOnlyList<IReadOnlyList<RunRequest>> sessions, bool endSessions)
+    {
         var calls = new List<PythonCall>();
-        var snippets = new List<int>(); // where the snippets' calls are among the calls
+        var snippets = new List<int>();
         foreach (var requests in sessions)
         {
             foreach (var request in requests)
@@ -87,21 +106,23 @@ internal sealed class PythonEngine : ISnippetEngine
                 calls.Add(EndSessionCall(requests[0].SessionId));
         }
 
-        if (calls.Count == 0)
-            return [.. sessions.Select(_ => ImmutableArray<RunResult>.Empty)];
-        CallOutcome[] outcomes;
-        await using (cancellationToken.Register(CancelSnippets))
-            outcomes = await runtime.CallAsync([.. calls]);
-        cancellationToken.ThrowIfCancellationRequested();
+        return ([.. calls], snippets);
+    }
 
+    private static ImmutableArray<ImmutableArray<RunResult>> Results(IReadOnlyList<IReadOnlyList<RunRequest>> sessions, CallOutcome[] outcomes,
+        List<int> snippets)
+    {
+        var all = ImmutableArray.CreateBuilder<ImmutableArray<RunResult>>(sessions.Count);
         var next = 0;
-        return [.. sessions.Select(requests => requests.Select(request => ToResult(outcomes[snippets[next++]], request.Timeout)).ToImmutableArray())];
-
-        void CancelSnippets()
+        foreach (var requests in sessions)
         {
-            foreach (var index in snippets)
-                calls[index].Cancel(); // not the sessions' ends: they run anyway
+            var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
+            foreach (var request in requests)
+                results.Add(ToResult(outcomes[snippets[next++]], request.Timeout));
+            all.Add(results.MoveToImmutable());
         }
+
+        return all.MoveToImmutable();
     }
 
     private PythonCall EndSessionCall(string sessionId) =>
