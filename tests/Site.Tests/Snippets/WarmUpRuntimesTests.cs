@@ -30,7 +30,14 @@ public sealed class WarmUpRuntimesTests : IDisposable
         public Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken) =>
             fake.StartAsync(language, cancellationToken);
 
-        public void WarmUp(SnippetLanguage language, bool start) => WarmUps.Enqueue((language, start));
+        public bool Throw { get; set; }
+
+        public void WarmUp(SnippetLanguage language, bool start)
+        {
+            WarmUps.Enqueue((language, start));
+            if (Throw)
+                throw new InvalidOperationException("a bug in a head start");
+        }
     }
 
     private void WarmUp(bool noCache = false, bool frozen = false, params string[] texts) =>
@@ -99,6 +106,22 @@ public sealed class WarmUpRuntimesTests : IDisposable
         while (runtimes.WarmUps.IsEmpty && clock.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(10);
         Assert.Equal(SnippetLanguage.Python, Assert.Single(runtimes.WarmUps).Language); // whether to start depends on when it looked for the cache
+    }
+
+    [Fact]
+    public async Task A_head_start_that_throws_is_no_head_start_and_ends_nothing()
+    {
+        site.Page("index.md", "Home", PythonPage);
+        runtimes.Throw = true;
+
+        var result = await site.BuildAsync(site.Options(), runtimes, BuildMode.Check);
+        var clock = Stopwatch.StartNew();
+        while (runtimes.WarmUps.IsEmpty && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(10);
+        await Task.Delay(100); // had the exception escaped its thread, the test process would be gone by now
+
+        Assert.Equal(ExitCode.Success, result.ExitCode);
+        Assert.Single(runtimes.WarmUps);
     }
 
     [Fact]
