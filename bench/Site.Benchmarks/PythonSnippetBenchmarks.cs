@@ -5,12 +5,21 @@ using Site.Snippets.Engines.Python;
 
 namespace Site.Benchmarks;
 
-/// <summary>One Python snippet (one of the corpus's) run in a page's session on the embedded interpreter (PythonEngine).</summary>
+/// <summary>
+/// Python snippets on the embedded interpreter (PythonEngine): one snippet in a page's session, and a build's worth of
+/// sessions handed over in one go as the run stage does (100 pages' sessions of two snippets each, ended after).
+/// </summary>
 [MemoryDiagnoser]
 public class PythonSnippetBenchmarks
 {
     private static readonly RunRequest Request = new("bench.md#python:page", "for i in range(3):\n    print(i, i * i)\n", "bench.md", 10,
         SnippetOptions.DefaultTimeout);
+
+    private static readonly RunRequest[][] Sessions = [.. Enumerable.Range(0, 100).Select(page => new[]
+    {
+        new RunRequest($"page-{page}.md#python:page", "total = sum(i * i for i in range(50))\n", $"page-{page}.md", 12, SnippetOptions.DefaultTimeout),
+        new RunRequest($"page-{page}.md#python:page", "print(total)\n", $"page-{page}.md", 20, SnippetOptions.DefaultTimeout),
+    })];
 
     private PythonEngine engine = null!;
 
@@ -28,4 +37,12 @@ public class PythonSnippetBenchmarks
 
     [Benchmark]
     public async Task<string> RunPythonSnippet() => SnippetCheck.Output(await engine.RunAsync(Request, CancellationToken.None));
+
+    /// <summary>200 snippets: divide by 200 for one snippet's share.</summary>
+    [Benchmark]
+    public async Task<string> RunPythonSessions()
+    {
+        var results = await engine.RunSessionsAsync(Sessions, CancellationToken.None);
+        return SnippetCheck.Output(results[^1][^1]);
+    }
 }

@@ -36,6 +36,7 @@ internal static class BuildPipeline
             // Input
             (new LoadSettings(), true),
             (new ReadFiles(), true),
+            (new WarmUpRuntimes(), true), // a head start for the snippets' runtimes, in the background
             (new LoadDataTables(), true),
             // Process
             (new ParseFrontMatter(), true),

@@ -78,7 +78,7 @@ internal sealed class SnippetCache
     {
         var cutoff = DateTime.UtcNow - KeepUnused;
         var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff).ToDictionary(pair => pair.Key, pair => pair.Value);
-        AtomicFile.Write(FilePath, stream => JsonSerializer.Serialize(stream, new CacheFile(CacheFile.CurrentVersion, kept), SnippetCacheJson.Default.CacheFile));
+        AtomicFile.Write(FilePath, stream => SnippetCacheWriter.Write(stream, new CacheFile(CacheFile.CurrentVersion, kept)));
         HasNewResults = false;
     }
 

@@ -19,6 +19,36 @@ internal interface ISnippetEngine : IAsyncDisposable
 
     /// <summary>Forgets a session's state (its snippets are done).</summary>
     Task EndSessionAsync(string sessionId);
+
+    /// <summary>
+    /// Runs sessions one after another: each one's snippets in order, then its end, even when cancelled. The results are
+    /// those of <see cref="RunAsync"/> for each snippet and <see cref="EndSessionAsync"/> after each session, which is what
+    /// this default does; an engine overrides it to hand them over in one go.
+    /// </summary>
+    /// <param name="sessions">Each session's snippets (all of one session id), in the order to run them.</param>
+    async Task<ImmutableArray<ImmutableArray<RunResult>>> RunSessionsAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
+        CancellationToken cancellationToken)
+    {
+        var all = ImmutableArray.CreateBuilder<ImmutableArray<RunResult>>(sessions.Count);
+        foreach (var requests in sessions)
+        {
+            var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
+            try
+            {
+                foreach (var request in requests)
+                    results.Add(await RunAsync(request, cancellationToken));
+            }
+            finally
+            {
+                if (requests.Count > 0)
+                    await EndSessionAsync(requests[0].SessionId);
+            }
+
+            all.Add(results.MoveToImmutable());
+        }
+
+        return all.MoveToImmutable();
+    }
 }
 
 /// <summary>One snippet to run.</summary>

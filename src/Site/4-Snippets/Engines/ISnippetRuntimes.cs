@@ -13,6 +13,15 @@ internal interface ISnippetRuntimes
 
     /// <exception cref="RuntimeUnavailableException">The runtime could not be started.</exception>
     Task<ISnippetEngine> StartAsync(SnippetLanguage language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A head start: finds the runtime (and when <paramref name="start"/>, starts it) so that <see cref="Identify"/> and
+    /// <see cref="StartAsync"/> find it ready. It may take a while, so call it off the build's path. It never throws,
+    /// reports nothing, and changes nothing they decide or report. By default it does nothing.
+    /// </summary>
+    void WarmUp(SnippetLanguage language, bool start)
+    {
+    }
 }
 
 /// <summary>Python or Node is missing or broken; the message says what was tried, in one sentence.</summary>

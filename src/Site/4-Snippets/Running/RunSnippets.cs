@@ -72,7 +72,6 @@ internal sealed class RunSnippets : IStage
     private static async Task RunLanguageAsync(SnippetLanguage language, List<Session> sessions, SnippetCache cache,
         ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context, CancellationToken cancellationToken)
     {
-        var options = context.Options;
         string identity;
         try
         {
@@ -84,47 +83,55 @@ internal sealed class RunSnippets : IStage
             return;
         }
 
-        ISnippetEngine? engine = null;
-        string? unavailable = null;
+        var toRun = TakeCached(identity, sessions, cache, outcomes, context);
+        if (toRun.Count == 0)
+            return;
+        ISnippetEngine engine;
         try
         {
-            foreach (var session in sessions)
-            {
-                var keys = Keys(identity, session);
-                var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
-                if (cached.All(run => run is not null) || options.Frozen)
-                {
-                    UseCache(session, cached, outcomes, context);
-                    continue;
-                }
-
-                if (unavailable is null && engine is null)
-                {
-                    try
-                    {
-                        engine = await context.Runtimes.StartAsync(language, cancellationToken);
-                    }
-                    catch (RuntimeUnavailableException e)
-                    {
-                        unavailable = e.Message;
-                    }
-                }
-
-                if (engine is null)
-                {
-                    NotRun(language, [session], outcomes, context, unavailable!);
-                    continue;
-                }
-
-                await RunSessionAsync(engine, session, keys, cache, outcomes, context, cancellationToken);
-            }
+            engine = await context.Runtimes.StartAsync(language, cancellationToken);
         }
-        finally
+        catch (RuntimeUnavailableException e)
         {
-            if (engine is not null)
-                await engine.DisposeAsync();
+            NotRunEach(language, toRun, outcomes, context, e.Message);
+            return;
+        }
+
+        await using (engine)
+        {
+            // All in one go, still one session after another: an engine can then run them without a round trip each.
+            var results = await engine.RunSessionsAsync([.. toRun.Select(run => Requests(run.Session))], cancellationToken);
+            RecordAll(engine, toRun, results, cache, outcomes, context);
         }
     }
+
+    /// <summary>A session to run, with the cache keys of its snippets.</summary>
+    private sealed record SessionToRun(Session Session, List<string> Keys);
+
+    /// <summary>
+    /// Sessions whose results are all cached (every session under --frozen) take them from the cache; the others are
+    /// returned, to run. (Loops stay out of the async methods: the JIT compiles those fully when a loop is in one.)
+    /// </summary>
+    private static List<SessionToRun> TakeCached(string identity, List<Session> sessions, SnippetCache cache,
+        ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context)
+    {
+        var options = context.Options;
+        var toRun = new List<SessionToRun>();
+        foreach (var session in sessions)
+        {
+            var keys = Keys(identity, session);
+            var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
+            if (cached.All(run => run is not null) || options.Frozen)
+                UseCache(session, cached, outcomes, context);
+            else
+                toRun.Add(new SessionToRun(session, keys));
+        }
+
+        return toRun;
+    }
+
+    private static List<RunRequest> Requests(Session session) =>
+        [.. session.Snippets.Select(snippet => new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout))];
 
     private static List<string> Keys(string identity, Session session)
     {
@@ -154,26 +161,31 @@ internal sealed class RunSnippets : IStage
         }
     }
 
-    private static async Task RunSessionAsync(ISnippetEngine engine, Session session, List<string> keys, SnippetCache cache,
-        ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context, CancellationToken cancellationToken)
+    /// <summary>Caches (unless it timed out or the engine failed) and verifies each result of the sessions that ran.</summary>
+    private static void RecordAll(ISnippetEngine engine, List<SessionToRun> ran, ImmutableArray<ImmutableArray<RunResult>> results, SnippetCache cache,
+        ConcurrentDictionary<Snippet, SnippetOutcome> outcomes, BuildContext context)
     {
-        try
+        for (var s = 0; s < ran.Count; s++)
         {
+            var (session, keys) = ran[s];
             for (var i = 0; i < session.Snippets.Length; i++)
             {
                 var snippet = session.Snippets[i];
-                var request = new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout);
-                var result = await engine.RunAsync(request, cancellationToken);
+                var result = results[s][i];
                 if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
                     cache.Put(keys[i], engine.Runtime, result);
                 var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
                 outcomes[snippet] = new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime };
             }
         }
-        finally
-        {
-            await engine.EndSessionAsync(session.Id);
-        }
+    }
+
+    /// <summary>The engine did not start: an error for each session that needed it.</summary>
+    private static void NotRunEach(SnippetLanguage language, List<SessionToRun> toRun, ConcurrentDictionary<Snippet, SnippetOutcome> outcomes,
+        BuildContext context, string reason)
+    {
+        foreach (var run in toRun)
+            NotRun(language, [run.Session], outcomes, context, reason);
     }
 
     /// <summary>One error for the whole build, at the first snippet that could not run, saying how many did not.</summary>

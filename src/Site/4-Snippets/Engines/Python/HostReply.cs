@@ -1,16 +1,123 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Site.Snippets.Engines.Python;
 
 /// <summary>What snippet_host.run() returns: the snippet's output and how it ended.</summary>
-internal sealed record HostReply(ImmutableArray<OutputChunk> Output, bool Truncated, HostError? Error);
+internal sealed record HostReply(ImmutableArray<OutputChunk> Output, bool Truncated, HostError? Error)
+{
+    /// <summary>
+    /// Reads run()'s JSON with a <see cref="Utf8JsonReader"/>: the serializer's first use in a process (its metadata, and
+    /// the JIT) costs more than all the replies of a build. Unknown properties are skipped; bad JSON throws JsonException.
+    /// </summary>
+    public static HostReply Parse(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        Next(ref reader);
+        Expect(ref reader, JsonTokenType.StartObject);
+        var output = ImmutableArray<OutputChunk>.Empty;
+        var truncated = false;
+        HostError? error = null;
+        while (NextProperty(ref reader, out var name))
+        {
+            switch (name)
+            {
+                case "output": output = ReadOutput(ref reader); break;
+                case "truncated": truncated = reader.GetBoolean(); break;
+                case "error": error = reader.TokenType == JsonTokenType.Null ? null : ReadError(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new HostReply(output, truncated, error);
+    }
+
+    private static ImmutableArray<OutputChunk> ReadOutput(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var chunks = ImmutableArray.CreateBuilder<OutputChunk>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            Expect(ref reader, JsonTokenType.StartObject);
+            var stream = OutputStream.Stdout;
+            var text = "";
+            while (NextProperty(ref reader, out var name))
+            {
+                switch (name)
+                {
+                    case "stream": stream = (OutputStream)reader.GetInt32(); break;
+                    case "text": text = reader.GetString() ?? ""; break;
+                    default: reader.Skip(); break;
+                }
+            }
+
+            chunks.Add(new OutputChunk(stream, text));
+        }
+
+        return chunks.ToImmutable();
+    }
+
+    private static HostError ReadError(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        string? name = null, message = null, trace = null;
+        ImmutableArray<string>? types = null;
+        var timeout = false;
+        while (NextProperty(ref reader, out var property))
+        {
+            switch (property)
+            {
+                case "name": name = reader.GetString(); break;
+                case "message": message = reader.GetString(); break;
+                case "trace": trace = reader.GetString(); break;
+                case "timeout": timeout = reader.GetBoolean(); break;
+                case "types": types = reader.TokenType == JsonTokenType.Null ? null : ReadStrings(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new HostError(name, message, trace, types, timeout);
+    }
+
+    private static ImmutableArray<string> ReadStrings(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var strings = ImmutableArray.CreateBuilder<string>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+            strings.Add(reader.GetString() ?? "");
+        return strings.ToImmutable();
+    }
+
+    /// <summary>Moves to the next property of the object being read and onto its value; false at the object's end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    {
+        // The reader checks the JSON is well formed: in an object, a property name or the object's end comes next.
+        if (Next(ref reader) == JsonTokenType.EndObject)
+        {
+            name = "";
+            return false;
+        }
+
+        name = reader.GetString()!;
+        Next(ref reader);
+        return true;
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("the reply ends too soon");
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType != type)
+            throw new JsonException($"expected {type} in the reply, found {reader.TokenType}");
+    }
+}
 
 /// <summary>A snippet's exception as the host describes it; <see cref="Timeout"/> when it was the watchdog's SnippetTimeout.</summary>
 /// <param name="Trace">The traceback of the snippet's frames; for a timeout, only where it was stopped.</param>
 internal sealed record HostError(string? Name, string? Message, string? Trace, ImmutableArray<string>? Types, bool Timeout);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(HostReply))]
 [JsonSerializable(typeof(InterpreterInfo))]
 internal sealed partial class PythonJson : JsonSerializerContext;

@@ -22,14 +22,18 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
     private readonly Stopwatch clock = new();
     private TimeSpan giveUpAt = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : timeout + Grace;
     private Timer? watchdog;
+    private ArraySegment<PythonCall> rest; // the calls after this one in its batch: its worker runs them next
     private nuint thread;
     private bool taken, running, finished, timedOut, abandoned;
     private int interrupting;
 
     public Task<CallOutcome> Task => completion.Task;
 
-    /// <summary>Runs the call on the current worker thread. Returns false when it was abandoned: the worker must retire.</summary>
-    public bool Execute(nuint threadIdent)
+    /// <summary>
+    /// Runs the call on the current worker thread, which then runs <paramref name="rest"/> of its batch. Returns false when
+    /// it was abandoned: the worker must retire, and the rest of the batch went back on the queue.
+    /// </summary>
+    public bool Execute(nuint threadIdent, ArraySegment<PythonCall> rest)
     {
         Timer timer;
         lock (gate)
@@ -38,6 +42,7 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
                 return true;
             taken = true;
             thread = threadIdent;
+            this.rest = rest;
             clock.Start();
             // The clock runs from here, so time spent waiting for the GIL counts: a stuck GIL still times out.
             watchdog = timer = new Timer(_ => OnWatchdog(), null, giveUpAt == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : timeout, Retry);
@@ -81,14 +86,14 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         return true;
     }
 
-    /// <summary>Stops the call soon, like a timeout that has just passed; a call still queued ends at once.</summary>
+    /// <summary>Stops the call soon, like a timeout that has just passed; a call still queued ends at once, never started.</summary>
     public void Cancel()
     {
         lock (gate)
         {
             if (!taken)
             {
-                completion.TrySetCanceled();
+                completion.TrySetResult(new CallOutcome(null, "cancelled", TimedOut: true, Abandoned: false, Started: false, TimeSpan.Zero));
                 return;
             }
 
@@ -151,6 +156,8 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         {
             runtime.Workers.ReplaceAbandoned();
             completion.TrySetResult(giveUp);
+            if (rest.Count > 0)
+                runtime.Workers.Enqueue([.. rest]); // the stuck worker will not run them: it retires if the call ever returns
         }
 
         if (interrupt)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Site.Snippets.Engines.Python;
 
@@ -36,35 +35,102 @@ internal sealed class PythonEngine : ISnippetEngine
     public PythonInstallation Installation => runtime.Installation;
 
     /// <remarks><see cref="RunRequest.Timeout"/> must be positive or <see cref="Timeout.InfiniteTimeSpan"/> (no limit).</remarks>
-    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(request));
-        if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
-            throw new ArgumentOutOfRangeException(nameof(request), request.Timeout, "a snippet's timeout must be positive");
-        cancellationToken.ThrowIfCancellationRequested();
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken) =>
+        (await RunAllAsync([[request]], endSessions: false, cancellationToken))[0][0];
 
-        object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
-        var outcome = await runtime.CallAsync(runtime.Run, arguments, request.Timeout, expectReply: true, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return ToResult(outcome, request.Timeout);
+    /// <summary>Every snippet and every session's end in one batch for one worker thread: no thread hop between them.</summary>
+    public Task<ImmutableArray<ImmutableArray<RunResult>>> RunSessionsAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
+        CancellationToken cancellationToken)
+    {
+        if (sessions.Any(requests => requests.Any(request => request.SessionId != requests[0].SessionId)))
+            throw new ArgumentException("each list holds the snippets of one session", nameof(sessions));
+        return RunAllAsync(sessions, endSessions: true, cancellationToken);
     }
 
     public async Task EndSessionAsync(string sessionId)
     {
         if (Volatile.Read(ref disposed) == 0)
-            await runtime.CallAsync(runtime.EndSession, [id, sessionId], HousekeepingTimeout, expectReply: false, CancellationToken.None);
+            await runtime.CallAsync([EndSessionCall(sessionId)]);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
-            await runtime.CallAsync(runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false, CancellationToken.None);
+            await runtime.CallAsync([new PythonCall(runtime, runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false)]);
     }
+
+    /// <summary>Runs the sessions' snippets in order, each session followed (when asked) by its end, which runs even when cancelled.</summary>
+    private async Task<ImmutableArray<ImmutableArray<RunResult>>> RunAllAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
+        bool endSessions, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        foreach (var request in sessions.SelectMany(requests => requests))
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(sessions));
+            if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(sessions), request.Timeout, "a snippet's timeout must be positive");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var (calls, snippets) = Calls(sessions, endSessions);
+        if (calls.Length == 0)
+            return [.. sessions.Select(_ => ImmutableArray<RunResult>.Empty)];
+        CallOutcome[] outcomes;
+        await using (cancellationToken.Register(CancelSnippets))
+            outcomes = await runtime.CallAsync(calls);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Results(sessions, outcomes, snippets);
+
+        void CancelSnippets()
+        {
+            foreach (var index in snippets)
+                calls[index].Cancel(); // not the sessions' ends: they run anyway
+        }
+    }
+
+    /// <summary>A call of run() for each snippet, then (when asked) one of end_session() per session; where the snippets' calls are.</summary>
+    private (PythonCall[] Calls, List<int> Snippets) Calls(IReadOnlyList<IReadOnlyList<RunRequest>> sessions, bool endSessions)
+    {
+        var calls = new List<PythonCall>();
+        var snippets = new List<int>();
+        foreach (var requests in sessions)
+        {
+            foreach (var request in requests)
+            {
+                object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
+                snippets.Add(calls.Count);
+                calls.Add(new PythonCall(runtime, runtime.Run, arguments, request.Timeout, expectReply: true));
+            }
+
+            if (endSessions && requests.Count > 0)
+                calls.Add(EndSessionCall(requests[0].SessionId));
+        }
+
+        return ([.. calls], snippets);
+    }
+
+    private static ImmutableArray<ImmutableArray<RunResult>> Results(IReadOnlyList<IReadOnlyList<RunRequest>> sessions, CallOutcome[] outcomes,
+        List<int> snippets)
+    {
+        var all = ImmutableArray.CreateBuilder<ImmutableArray<RunResult>>(sessions.Count);
+        var next = 0;
+        foreach (var requests in sessions)
+        {
+            var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
+            foreach (var request in requests)
+                results.Add(ToResult(outcomes[snippets[next++]], request.Timeout));
+            all.Add(results.MoveToImmutable());
+        }
+
+        return all.MoveToImmutable();
+    }
+
+    private PythonCall EndSessionCall(string sessionId) =>
+        new(runtime, runtime.EndSession, [id, sessionId], HousekeepingTimeout, expectReply: false);
 
     private static RunResult ToResult(CallOutcome outcome, TimeSpan timeout)
     {
-        var reply = outcome.Reply is { Length: > 0 } json ? JsonSerializer.Deserialize(json, PythonJson.Default.HostReply) : null;
+        var reply = outcome.Reply is { Length: > 0 } json ? HostReply.Parse(json) : null;
         var (output, truncated) = Cap(reply?.Output ?? [], reply?.Truncated ?? false);
         var result = new RunResult { Output = output, Truncated = truncated, Duration = outcome.Duration };
         if (outcome.TimedOut || reply?.Error?.Timeout == true)

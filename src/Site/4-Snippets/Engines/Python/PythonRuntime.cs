@@ -69,13 +69,16 @@ internal sealed class PythonRuntime
         }
     }
 
-    /// <summary>Runs a host function on a worker thread, with a watchdog (see <see cref="PythonCall"/>).</summary>
-    public async Task<CallOutcome> CallAsync(nint function, object[] arguments, TimeSpan timeout, bool expectReply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs host calls in order on one worker thread, each with its own watchdog (see <see cref="PythonCall"/>), and returns
+    /// their outcomes. A call ends before the next starts (when one is abandoned, the rest go to another worker), so the
+    /// last call's end is the batch's.
+    /// </summary>
+    public async Task<CallOutcome[]> CallAsync(PythonCall[] calls)
     {
-        var call = new PythonCall(this, function, arguments, timeout, expectReply);
-        await using var registration = cancellationToken.Register(call.Cancel);
-        Workers.Enqueue(call);
-        return await call.Task;
+        Workers.Enqueue(calls);
+        await calls[^1].Task;
+        return await Task.WhenAll(calls.Select(call => call.Task));
     }
 
     private static unsafe PythonRuntime Load(PythonInstallation installation)

@@ -3,15 +3,17 @@ using System.Collections.Concurrent;
 namespace Site.Snippets.Engines.Python;
 
 /// <summary>
-/// Long-lived threads that run <see cref="PythonCall"/>s from one queue. Each keeps its Python thread state for life and
-/// takes the GIL per call. A worker whose call is abandoned retires when (if ever) the call returns; a new one replaces it.
+/// Long-lived threads that run batches of <see cref="PythonCall"/>s from one queue, a batch's calls one after another on
+/// one thread (so a build's snippets need no thread hop between them). Each keeps its Python thread state for life and
+/// takes the GIL per call. A worker whose call is abandoned retires when (if ever) the call returns; a new one replaces
+/// it, and the rest of its batch goes back on the queue.
 /// </summary>
 internal sealed class PythonWorkers
 {
     /// <summary>Abandoned calls still running past which Python is considered wedged and calls are refused.</summary>
     public const int StuckLimit = 8;
 
-    private readonly BlockingCollection<PythonCall> queue = [];
+    private readonly BlockingCollection<PythonCall[]> queue = [];
     private readonly PythonApi api;
     private int stuck;
 
@@ -22,12 +24,17 @@ internal sealed class PythonWorkers
             StartWorker();
     }
 
-    public void Enqueue(PythonCall call)
+    /// <summary>Queues calls to run in order on one worker.</summary>
+    public void Enqueue(PythonCall[] calls)
     {
-        if (Volatile.Read(ref stuck) >= StuckLimit)
+        if (Volatile.Read(ref stuck) < StuckLimit)
+        {
+            queue.Add(calls);
+            return;
+        }
+
+        foreach (var call in calls)
             call.Refuse($"{StuckLimit} Python snippets are still stuck past their timeouts, so Python snippets no longer run in this process");
-        else
-            queue.Add(call);
     }
 
     /// <summary>A call was abandoned: its worker is stuck, so another takes its place.</summary>
@@ -47,9 +54,9 @@ internal sealed class PythonWorkers
         var gil = api.PyGILState_Ensure(); // creates this thread's Python thread state, kept while the thread lives
         var ident = api.PyThread_get_thread_ident();
         var state = api.PyEval_SaveThread();
-        foreach (var call in queue.GetConsumingEnumerable())
+        foreach (var calls in queue.GetConsumingEnumerable())
         {
-            if (!call.Execute(ident))
+            if (!ExecuteAll(calls, ident))
                 break;
         }
 
@@ -57,5 +64,17 @@ internal sealed class PythonWorkers
         Interlocked.Decrement(ref stuck);
         api.PyEval_RestoreThread(state);
         api.PyGILState_Release(gil);
+    }
+
+    /// <summary>False when a call was abandoned: the worker must retire, and the calls after it are not its own any more.</summary>
+    private static bool ExecuteAll(PythonCall[] calls, nuint ident)
+    {
+        for (var i = 0; i < calls.Length; i++)
+        {
+            if (!calls[i].Execute(ident, new ArraySegment<PythonCall>(calls, i + 1, calls.Length - i - 1)))
+                return false;
+        }
+
+        return true;
     }
 }
