@@ -16,7 +16,7 @@ let acorn; // loaded on first use: many snippets declare nothing
 
 /** Returns { code, async } for a snippet that needs wrapping, or null (no declarations, no await, or no parse). */
 function scopeSnippet(code) {
-  if (!/\b(await|let|const|class|var|function)\b/.test(code)) return null;
+  if (!mayDeclare(code)) return null;
   acorn ??= loadAcorn();
   let program;
   try {
@@ -42,6 +42,58 @@ function scopeSnippet(code) {
   const binds = [...found.names].map(name => `${BIND}(${JSON.stringify(name)}, () => ${name}, (v) => { ${name} = v; });`).join(' ');
   const wrapped = `(${found.await ? 'async ' : ''}() => {${code.slice(0, bodyStart)} ${binds} ${code.slice(bodyStart)}\n})()`;
   return { code: wrapped, async: found.await };
+}
+
+/**
+ * Whether the code may declare a top-level name or await at top level; only then is it worth parsing. A cheap scan
+ * outside strings and comments: `var` or `await` anywhere, `let`/`const`/`class`/`function` outside brackets
+ * (so `for (let i = 0; ...)` alone needs no parse). What the scan cannot follow (a regex literal or a division, a
+ * template, an escape, an HTML-like comment, unbalanced brackets) counts as a yes: the parser decides.
+ */
+function mayDeclare(code) {
+  if (!/\b(await|let|const|class|var|function)\b/.test(code)) return false;
+  if (code.startsWith('#!') || code.includes('<!--') || code.includes('-->')) return true;
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") {
+      i = stringEnd(code, i);
+      if (i < 0) return true;
+    } else if (c === '/' && code[i + 1] === '/') {
+      while (i < code.length && !/[\n\r\u2028\u2029]/.test(code[i])) i++;
+    } else if (c === '/' && code[i + 1] === '*') {
+      i = code.indexOf('*/', i + 2) + 1;
+      if (i === 0) return true;
+    } else if (c === '/' || c === '`' || c === '\\') {
+      return true;
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return true;
+    } else if (isWordChar(c) && (i === 0 || !isWordChar(code[i - 1]))) {
+      let end = i + 1;
+      while (end < code.length && isWordChar(code[end])) end++;
+      const word = code.slice(i, end);
+      if (word === 'var' || word === 'await' || (depth === 0 && /^(let|const|class|function)$/.test(word))) return true;
+      i = end - 1;
+    }
+  }
+  return depth !== 0;
+}
+
+/** Where the string literal opening at `start` closes, or -1 where it does not (then the code is no valid script). */
+function stringEnd(code, start) {
+  for (let i = start + 1; i < code.length; i++) {
+    const c = code[i];
+    if (c === code[start]) return i;
+    if (c === '\\') i++;
+    else if (c === '\n' || c === '\r') return -1;
+  }
+  return -1;
+}
+
+function isWordChar(c) {
+  return /[\p{ID_Continue}$\u200c\u200d]/u.test(c);
 }
 
 // The build copies acorn next to this file; run from the source folder, it is in node_modules.
@@ -93,4 +145,4 @@ function bindingNames(pattern, names) {
   }
 }
 
-module.exports = { scopeSnippet, BIND };
+module.exports = { scopeSnippet, mayDeclare, BIND };

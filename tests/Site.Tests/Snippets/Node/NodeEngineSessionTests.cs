@@ -77,6 +77,33 @@ public sealed class NodeEngineSessionTests
     }
 
     [Fact]
+    public async Task Names_declared_inside_loops_blocks_and_functions_stay_there()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        const string code = "for (let i = 0; i < 2; i++) {}\n{ const inBlock = 1 }\n[1].map(function named() { let inFunction = 1 })";
+        await engine.PrintsAsync(code);
+
+        Assert.Equal("undefined undefined undefined undefined\n",
+            await engine.PrintsAsync("console.log(typeof i, typeof inBlock, typeof named, typeof inFunction)"));
+        await engine.PrintsAsync(code);
+    }
+
+    [Fact]
+    public async Task A_declaration_after_what_the_quick_scan_cannot_follow_is_still_shared()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        // Each line's brackets balance only when the regex, template or comment is misread.
+        await engine.PrintsAsync("/[(]/; let afterRegex = 1; /[)]/");
+        await engine.PrintsAsync("`(${1}`; let afterTemplate = 2; `)`");
+        await engine.PrintsAsync("[1 / 2]; let afterDivision = 3");
+        await engine.PrintsAsync("/* ( */ let afterComment = 4 // )");
+
+        Assert.Equal("1 2 3 4\n", await engine.PrintsAsync("console.log(afterRegex, afterTemplate, afterDivision, afterComment)"));
+        await engine.PrintsAsync("let afterRegex = 5, afterTemplate = 6, afterDivision = 7, afterComment = 8");
+        Assert.Equal("5 6 7 8\n", await engine.PrintsAsync("console.log(afterRegex, afterTemplate, afterDivision, afterComment)"));
+    }
+
+    [Fact]
     public async Task A_closure_and_later_snippets_share_one_live_binding()
     {
         await using var engine = await NodeEngine.StartAsync();
