@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace Site.Snippets.Engines;
@@ -16,6 +17,16 @@ internal interface ISnippetEngine : IAsyncDisposable
     string Runtime { get; }
 
     Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs snippets one after another (the snippets of a session, in order) and yields each result as it comes. An
+    /// engine that can take them all at once overrides this (Node: one write, no round trip per snippet).
+    /// </summary>
+    async IAsyncEnumerable<RunResult> RunAllAsync(IReadOnlyList<RunRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var request in requests)
+            yield return await RunAsync(request, cancellationToken);
+    }
 
     /// <summary>Forgets a session's state (its snippets are done).</summary>
     Task EndSessionAsync(string sessionId);

@@ -159,15 +159,17 @@ internal sealed class RunSnippets : IStage
     {
         try
         {
-            for (var i = 0; i < session.Snippets.Length; i++)
+            var requests = session.Snippets.Select(snippet =>
+                new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout)).ToList();
+            var i = 0;
+            await foreach (var result in engine.RunAllAsync(requests, cancellationToken))
             {
                 var snippet = session.Snippets[i];
-                var request = new RunRequest(session.Id, snippet.Code, session.Page.DisplayPath, snippet.At.Line + 1, snippet.Options.Timeout);
-                var result = await engine.RunAsync(request, cancellationToken);
                 if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
                     cache.Put(keys[i], engine.Runtime, result);
                 var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
                 outcomes[snippet] = new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime };
+                i++;
             }
         }
         finally

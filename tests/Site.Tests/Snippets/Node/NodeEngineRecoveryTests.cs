@@ -58,6 +58,23 @@ public sealed class NodeEngineRecoveryTests
     }
 
     [Fact]
+    public async Task When_a_runaway_callback_kills_the_worker_the_rest_of_its_batch_runs_in_a_new_one()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var results = await engine.RunAllAsync("page",
+            ("const kept = 'kept'; console.log(process.pid)", 10),
+            ("setTimeout(() => { while (true) {} })", 1),
+            ("console.log(kept, process.pid)", 10));
+
+        Assert.Equal(RunErrorKind.Timeout, results[1].Failed(RunErrorKind.Timeout).Kind);
+        Assert.Null(results[2].Error);
+        var firstPid = results[0].Stdout().Trim();
+        Assert.StartsWith("kept ", results[2].Stdout());
+        Assert.NotEqual(firstPid, results[2].Stdout().Trim()["kept ".Length..]);
+    }
+
+    [Fact]
     public async Task A_worker_that_dies_under_a_snippet_is_an_engine_failure_and_is_replaced()
     {
         await using var engine = await NodeEngine.StartAsync();

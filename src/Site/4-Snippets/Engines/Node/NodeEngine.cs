@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Site.Snippets.Engines.Node;
 
@@ -43,25 +43,58 @@ internal sealed class NodeEngine : ISnippetEngine
 
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
+        await foreach (var result in RunAllAsync([request], cancellationToken))
+            return result;
+        throw new UnreachableException();
+    }
+
+    /// <summary>
+    /// Sends the snippets in one write, so the worker runs them one after another without waiting for us, and yields
+    /// each result as it comes. When the worker dies or is killed under one, the rest go to a new worker.
+    /// </summary>
+    public async IAsyncEnumerable<RunResult> RunAllAsync(IReadOnlyList<RunRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await gate.WaitAsync(cancellationToken);
+        NodeWorker? holding = null; // a worker with requests of ours it has not answered yet
         try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (!sessions.TryGetValue(request.SessionId, out var session))
-                sessions[request.SessionId] = session = new Session(generation);
+            var next = 0;
+            while (next < requests.Count)
+            {
+                ObjectDisposedException.ThrowIf(disposed, this);
+                var started = Stopwatch.GetTimestamp();
+                var rest = requests.Skip(next).ToList();
+                var (live, wire, problem) = await SendAsync(rest, cancellationToken);
+                if (live is null)
+                {
+                    next++;
+                    yield return Failed(RunErrorKind.EngineFailure, "EngineFailure", problem!, Stopwatch.GetElapsedTime(started));
+                    continue;
+                }
 
-            if (worker is { HasExited: true } dead)
-                Retire(dead); // it died between snippets: its sessions need restoring too
-            if (session.Generation != generation)
-                await RestoreAsync(session, cancellationToken);
+                holding = live;
+                var unanswered = wire!.Count;
+                foreach (var (request, sent) in rest.Zip(wire))
+                {
+                    var result = await ReceiveAsync(live, request, sent, started, cancellationToken);
+                    started = Stopwatch.GetTimestamp();
+                    if (--unanswered == 0)
+                        holding = null;
+                    next++;
+                    if (result.Error is null)
+                        sessions[request.SessionId].History.Add(request);
+                    yield return result;
+                    if (worker != live)
+                        break; // it was killed: the rest go to a new one
+                }
 
-            var result = await SendAsync(request, quiet: false, cancellationToken);
-            if (result.Error is null)
-                session.History.Add(request);
-            return result;
+                holding = null;
+            }
         }
         finally
         {
+            if (holding is not null && worker == holding)
+                Retire(holding); // the caller stopped early: its answers would be out of step with the next caller's
             gate.Release();
         }
     }
@@ -72,7 +105,7 @@ internal sealed class NodeEngine : ISnippetEngine
         try
         {
             if (sessions.Remove(sessionId, out var session) && session.Generation == generation && worker is { HasExited: false } live)
-                live.Send(new WorkerRequest("end", 0, sessionId, null, null, 0, 0, false));
+                live.Post(new WorkerRequest("end", 0, sessionId, null, null, 0, 0, false));
         }
         catch (NodeWorkerExitedException)
         {
@@ -92,26 +125,63 @@ internal sealed class NodeEngine : ISnippetEngine
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Runs one snippet in the worker, starting the worker first when there is none.</summary>
-    private async Task<RunResult> SendAsync(RunRequest request, bool quiet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends requests to a live worker in which their sessions have their state (restored when an earlier worker died),
+    /// starting one when there is none: the worker and what was sent, or null and why nothing could be.
+    /// </summary>
+    private async Task<(NodeWorker? Live, List<WorkerRequest>? Sent, string? Problem)> SendAsync(List<RunRequest> requests, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        NodeWorker live;
+        NodeWorker? live = null;
         try
         {
-            live = await LiveWorkerAsync(cancellationToken);
+            while (true)
+            {
+                if (worker is { HasExited: true } dead)
+                    Retire(dead); // it died between snippets: its sessions need restoring too
+                live = await LiveWorkerAsync(cancellationToken);
+                foreach (var id in requests.Select(r => r.SessionId).Distinct())
+                {
+                    if (worker != live)
+                        break; // a replay killed it
+                    if (!sessions.TryGetValue(id, out var session))
+                        sessions[id] = new Session(generation);
+                    else if (session.Generation != generation)
+                        await RestoreAsync(session, live, cancellationToken);
+                }
+
+                if (worker == live)
+                {
+                    var wire = requests.Select(r => Wire(r, quiet: false)).ToList();
+                    live.Send(wire);
+                    return (live, wire, null);
+                }
+            }
         }
         catch (NodeUnavailableException e)
         {
-            return Failed(RunErrorKind.EngineFailure, "EngineFailure", e.Message, Stopwatch.GetElapsedTime(started));
+            return (null, null, e.Message);
         }
+        catch (NodeWorkerExitedException e)
+        {
+            Retire(live!);
+            return (null, null, $"The JavaScript snippet worker failed: {e.Message}");
+        }
+    }
 
+    private WorkerRequest Wire(RunRequest request, bool quiet)
+    {
         var timeoutMs = (int)Math.Clamp(Math.Ceiling(request.Timeout.TotalMilliseconds), 1, int.MaxValue);
-        var wire = new WorkerRequest("run", ++nextId, request.SessionId, request.Code, request.FileName, request.FirstLine, timeoutMs, quiet);
+        return new WorkerRequest("run", ++nextId, request.SessionId, request.Code, request.FileName, request.FirstLine, timeoutMs, quiet);
+    }
+
+    /// <summary>Waits for the worker's answer to a request it began at <paramref name="started"/>; kills a worker that stays busy past the snippet's timeout.</summary>
+    private async Task<RunResult> ReceiveAsync(NodeWorker live, RunRequest request, WorkerRequest sent, long started, CancellationToken cancellationToken)
+    {
         WorkerResponse? response;
         try
         {
-            response = await live.RunAsync(wire, TimeSpan.FromMilliseconds(timeoutMs) + WatchdogGrace, cancellationToken);
+            var wait = TimeSpan.FromMilliseconds(sent.TimeoutMs) + WatchdogGrace - Stopwatch.GetElapsedTime(started);
+            response = await live.ReceiveAsync(sent.Id, wait, cancellationToken);
         }
         catch (NodeWorkerExitedException e)
         {
@@ -144,34 +214,36 @@ internal sealed class NodeEngine : ISnippetEngine
         };
     }
 
-    /// <summary>Rebuilds a session's state in a new worker from the snippets that had completed in the old one.</summary>
-    private async Task RestoreAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>Rebuilds a session's state in a new worker by replaying the snippets that had completed in the old one.</summary>
+    private async Task RestoreAsync(Session session, NodeWorker live, CancellationToken cancellationToken)
     {
+        session.Generation = generation;
+        var replays = session.History.ToList();
+        if (replays.Count == 0)
+            return;
+
+        var started = Stopwatch.GetTimestamp();
+        var wire = replays.Select(r => Wire(r, quiet: true)).ToList();
         try
         {
-            await LiveWorkerAsync(cancellationToken);
-        }
-        catch (NodeUnavailableException)
-        {
-            return; // the request itself reports it
-        }
-
-        var start = generation;
-        foreach (var earlier in session.History.ToList())
-        {
-            var replay = await SendAsync(earlier, quiet: true, cancellationToken);
-            if (generation != start)
+            live.Send(wire);
+            foreach (var (request, sent) in replays.Zip(wire))
             {
-                // The replay itself killed the worker: give up on this session's past rather than loop.
-                session.History.Clear();
-                break;
+                var replay = await ReceiveAsync(live, request, sent, started, cancellationToken);
+                started = Stopwatch.GetTimestamp();
+                if (worker != live)
+                    break;
+                if (replay.Error is not null)
+                    session.History.Remove(request);
             }
-
-            if (replay.Error is not null)
-                session.History.Remove(earlier);
+        }
+        catch (NodeWorkerExitedException)
+        {
+            Retire(live);
         }
 
-        session.Generation = generation;
+        if (worker != live)
+            session.History.Clear(); // the replay itself killed the worker: give up on this session's past rather than loop
     }
 
     private async Task<NodeWorker> LiveWorkerAsync(CancellationToken cancellationToken)
