@@ -21,10 +21,13 @@ const { inspect } = require('node:util');
 const { createSessionContext } = require('./snippet-context.js');
 const { scopeSnippet } = require('./snippet-scope.js');
 const { describeError, trimStack } = require('./snippet-errors.js');
+const { Watchdog } = require('./snippet-watchdog.js');
 
 const OUTPUT_LIMIT = 1 << 20;
 const SPARE_CONTEXTS = 1; // made while idle, ahead of the session that takes it
 const cwd = process.cwd();
+// A SIGINT from outside ends the worker (with 128 + 2), as it would without the watchdog.
+const watchdog = new Watchdog(() => endWorker(130));
 const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
 const writeStdout = process.stdout.write.bind(process.stdout);
@@ -137,7 +140,7 @@ function start(request) {
   let completion;
   try {
     const { script, async } = compile(request);
-    completion = script.runInContext(session.context, { timeout: request.timeoutMs, displayErrors: false });
+    completion = watchdog.runInContext(script, session.context, request.timeoutMs);
     if (!async) completion = null;
   } catch (error) {
     fail(run, error);
@@ -261,6 +264,11 @@ class ProcessExit extends Error {}
 ProcessExit.prototype.name = 'ProcessExit';
 const exitWorker = process.exit.bind(process);
 const reallyExit = process.reallyExit;
+function endWorker(code) {
+  process.reallyExit = reallyExit;
+  process.exitCode = code;
+  exitWorker(code);
+}
 function stopSnippet(call, caller) {
   const error = new ProcessExit(`${call} was called`);
   Error.captureStackTrace(error, caller);
@@ -316,11 +324,7 @@ input.on('line', line => {
   // From a turn of its own, so that stack traces end at the snippet, not in readline's event handlers.
   if (queue.length === 1) setImmediate(next);
 });
-input.on('close', () => {
-  process.reallyExit = reallyExit;
-  process.exitCode = 0;
-  exitWorker(0);
-});
+input.on('close', () => endWorker(0));
 
 respond({ id: 0, version: process.version });
 setImmediate(idle);
