@@ -16,10 +16,13 @@ internal interface ISnippetEngine : IAsyncDisposable
     /// <summary>What ran the snippets, for the page's summary line and the cache key: "Python 3.11.2", "Node v20.19.0".</summary>
     string Runtime { get; }
 
+    /// <summary>How many sessions the engine runs at once (Node: one per worker process); callers start no more.</summary>
+    int MaxParallelSessions => 1;
+
     Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Runs snippets one after another (the snippets of a session, in order) and yields each result as it comes. An
+    /// Runs snippets of one session one after another, in order, and yields each result as it comes. An
     /// engine that can take them all at once overrides this (Node: one write, no round trip per snippet).
     /// </summary>
     async IAsyncEnumerable<RunResult> RunAllAsync(IReadOnlyList<RunRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace Site.Snippets.Running;
 /// <summary>
 /// Runs every snippet, session by session in page order, on embedded CPython or the Node worker; takes results
 /// from the cache where the key still matches; verifies each against its page (expected output, throws,
-/// <c>::: compare same-output</c>). Python and JavaScript sessions run side by side.
+/// <c>::: compare same-output</c>). Python and JavaScript sessions run side by side, and as many sessions of a
+/// language at once as its engine takes (<see cref="ISnippetEngine.MaxParallelSessions"/>).
 /// </summary>
 internal sealed class RunSnippets : IStage
 {
@@ -84,45 +85,42 @@ internal sealed class RunSnippets : IStage
             return;
         }
 
-        ISnippetEngine? engine = null;
-        string? unavailable = null;
+        // Sessions whose results are all cached need no engine; the others run in it, as many at once as it takes.
+        var toRun = new List<(Session Session, List<string> Keys)>();
+        foreach (var session in sessions)
+        {
+            var keys = Keys(identity, session);
+            var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
+            if (cached.All(run => run is not null) || options.Frozen)
+                UseCache(session, cached, outcomes, context);
+            else
+                toRun.Add((session, keys));
+        }
+
+        if (toRun.Count == 0)
+            return;
+
+        ISnippetEngine engine;
         try
         {
-            foreach (var session in sessions)
-            {
-                var keys = Keys(identity, session);
-                var cached = keys.Select(key => !options.NoCache && cache.TryGet(key, out var run) ? run : null).ToList();
-                if (cached.All(run => run is not null) || options.Frozen)
-                {
-                    UseCache(session, cached, outcomes, context);
-                    continue;
-                }
+            engine = await context.Runtimes.StartAsync(language, cancellationToken);
+        }
+        catch (RuntimeUnavailableException e)
+        {
+            foreach (var (session, _) in toRun)
+                NotRun(language, [session], outcomes, context, e.Message);
+            return;
+        }
 
-                if (unavailable is null && engine is null)
-                {
-                    try
-                    {
-                        engine = await context.Runtimes.StartAsync(language, cancellationToken);
-                    }
-                    catch (RuntimeUnavailableException e)
-                    {
-                        unavailable = e.Message;
-                    }
-                }
-
-                if (engine is null)
-                {
-                    NotRun(language, [session], outcomes, context, unavailable!);
-                    continue;
-                }
-
-                await RunSessionAsync(engine, session, keys, cache, outcomes, context, cancellationToken);
-            }
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = engine.MaxParallelSessions, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(toRun, parallel,
+                async (item, token) => await RunSessionAsync(engine, item.Session, item.Keys, cache, outcomes, context, token));
         }
         finally
         {
-            if (engine is not null)
-                await engine.DisposeAsync();
+            await engine.DisposeAsync();
         }
     }
 
