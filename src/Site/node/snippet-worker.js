@@ -152,7 +152,14 @@ function start(request) {
 
 function compile({ code, file, line }) {
   const options = { filename: file, lineOffset: line - 1, importModuleDynamically };
-  const scoped = scopeSnippet(code);
+  let scoped = scopeSnippet(code);
+  if (scoped?.quick) {
+    try {
+      return { script: new vm.Script(scoped.code, options), async: false };
+    } catch {
+      scoped = scopeSnippet(code, { parse: true }); // it does not compile: the parser decides, as for other snippets
+    }
+  }
   if (scoped) return { script: new vm.Script(scoped.code, options), async: scoped.async };
   try {
     return { script: new vm.Script(code, options), async: false };
