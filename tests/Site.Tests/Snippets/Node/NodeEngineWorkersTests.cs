@@ -10,7 +10,7 @@ public sealed class NodeEngineWorkersTests
     public async Task A_new_session_goes_to_the_worker_with_the_fewest_sessions_and_stays_there()
     {
         await using var engine = await NodeEngine.StartAsync(workers: 2);
-        Assert.Equal(2, ((ISnippetEngine)engine).MaxParallelSessions);
+        Assert.Equal(4, ((ISnippetEngine)engine).MaxParallelSessions); // while one session runs, the next is written
 
         var a = await engine.PrintsAsync("const where = process.pid; console.log(where)", session: "a");
         var b = await engine.PrintsAsync("const where = process.pid; console.log(where)", session: "b");
@@ -57,5 +57,56 @@ public sealed class NodeEngineWorkersTests
         Assert.Equal(RunErrorKind.Timeout, runaway.Failed(RunErrorKind.Timeout).Kind);
         Assert.Equal($"a {a}", await engine.PrintsAsync("console.log(kept, process.pid)", session: "a"));
         Assert.Equal("b\n", await engine.PrintsAsync("console.log(mine)", session: "b"));
+    }
+
+    [Fact]
+    public async Task Two_sessions_written_to_one_worker_are_answered_in_turn()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var (a, b) = await Both(engine,
+            ("a", [("let n = 1; setTimeout(() => console.log('a', n++), 30)", 10), ("console.log('a', n)", 10)]),
+            ("b", [("let n = 10; console.log('b', n)", 10), ("console.log('b', n + 1)", 10)]));
+
+        Assert.Equal(["a 1\n", "a 2\n"], a.Select(r => r.Stdout()));
+        Assert.Equal(["b 10\n", "b 11\n"], b.Select(r => r.Stdout()));
+    }
+
+    [Fact]
+    public async Task A_session_written_behind_a_runaway_one_runs_in_full_in_the_next_worker()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+        await engine.PrintsAsync("const kept = 'kept'", session: "b");
+
+        var (a, b) = await Both(engine,
+            ("a", [("setTimeout(() => { while (true) {} })", 1)]),
+            ("b", [("console.log(kept)", 10), ("console.log('after')", 10)]));
+
+        Assert.Equal(RunErrorKind.Timeout, a[0].Failed(RunErrorKind.Timeout).Kind);
+        Assert.All(b, r => Assert.Null(r.Error));
+        Assert.Equal(["kept\n", "after\n"], b.Select(r => r.Stdout()));
+    }
+
+    [Fact]
+    public async Task A_session_written_behind_one_whose_worker_dies_runs_in_the_next_worker()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var (a, b) = await Both(engine,
+            ("a", [("require('node:child_process').execSync(`kill -9 ${process.pid}`)", 10)]),
+            ("b", [("console.log('b')", 10)]));
+
+        Assert.Equal(RunErrorKind.EngineFailure, a[0].Failed(RunErrorKind.EngineFailure).Kind);
+        Assert.Equal("b\n", Assert.Single(b).Stdout());
+    }
+
+    /// <summary>Writes the first session's batch, then the second's behind it, and reads both.</summary>
+    private static async Task<(List<RunResult> First, List<RunResult> Second)> Both(NodeEngine engine,
+        (string Session, (string Code, double TimeoutSeconds)[] Snippets) first, (string Session, (string Code, double TimeoutSeconds)[] Snippets) second)
+    {
+        var one = engine.RunAllAsync(first.Session, first.Snippets);
+        await Task.Delay(50); // written first
+        var two = engine.RunAllAsync(second.Session, second.Snippets);
+        return (await one, await two);
     }
 }

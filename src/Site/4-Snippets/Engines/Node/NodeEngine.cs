@@ -6,7 +6,7 @@ namespace Site.Snippets.Engines.Node;
 /// <summary>
 /// Runs JavaScript snippets in long-lived Node processes (node/snippet-worker.js), one vm context per session. Each
 /// worker is a <see cref="NodeLane"/>; a session stays in the lane it started in, and a new one goes to the lane with
-/// the fewest sessions, so that sessions run side by side, one per worker.
+/// the fewest sessions, so that sessions run side by side in the workers.
 /// </summary>
 internal sealed class NodeEngine : ISnippetEngine
 {
@@ -29,7 +29,8 @@ internal sealed class NodeEngine : ISnippetEngine
 
     public string Runtime { get; }
 
-    public int MaxParallelSessions => lanes.Length;
+    /// <summary>Two sessions per worker: while the worker runs one, the next is already written to it.</summary>
+    public int MaxParallelSessions => 2 * lanes.Length;
 
     /// <summary>
     /// Starts the first worker (the others start when first needed); snippets run in <paramref name="workingDirectory"/>

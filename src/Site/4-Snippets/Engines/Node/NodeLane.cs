@@ -5,19 +5,22 @@ namespace Site.Snippets.Engines.Node;
 
 /// <summary>
 /// One long-lived Node process (node/snippet-worker.js) and the sessions that live in it, one vm context each.
-/// Requests go to the worker one batch at a time, so a snippet that blocks Node's event loop is the one being waited
-/// for: past its timeout + <see cref="NodeEngine.WatchdogGrace"/> the worker is killed and the snippet reported as
-/// timed out. The next request starts a new worker; a session that was alive before gets its state back by replaying
-/// its snippets that had completed (their output discarded).
+/// A batch of requests is written as soon as it comes (the worker queues it), and batches read their answers in turn,
+/// in the order they were written: the worker has the next batch before it is done with one. The answer due is
+/// waited for at most its snippet's timeout + <see cref="NodeEngine.WatchdogGrace"/>, counted from the answer before
+/// it: a snippet that blocks Node's event loop is the one being waited for, so the worker is killed and the snippet
+/// reported as timed out. What the killed worker had not run goes to a new worker; a session that was alive before
+/// gets its state back by replaying its snippets that had completed (their output discarded), in the same write.
 /// </summary>
 internal sealed class NodeLane
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim writing = new(1, 1);
     private readonly Dictionary<string, Session> sessions = [];
     private readonly string? workingDirectory;
     private NodeWorker? worker;
     private int generation;
     private long nextId;
+    private Task lastTurn = Task.CompletedTask; // done when the batch written last has read its answers
     private volatile bool disposed;
 
     /// <summary>A lane whose worker is <paramref name="worker"/>, or (null) is started when first needed.</summary>
@@ -30,60 +33,64 @@ internal sealed class NodeLane
     /// <summary>How many sessions the engine has placed here and not ended.</summary>
     public int Sessions { get; set; }
 
-    /// <summary>
-    /// Sends the snippets in one write, so the worker runs them one after another without waiting for us, and yields
-    /// each result as it comes. When the worker dies or is killed under one, the rest go to a new worker.
-    /// </summary>
+    /// <summary>Sends the snippets in one write and yields each result as it comes; see the class summary.</summary>
     public async IAsyncEnumerable<RunResult> RunAllAsync(IReadOnlyList<RunRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        NodeWorker? holding = null; // a worker with requests of ours it has not answered yet
-        try
+        var next = 0;
+        while (next < requests.Count)
         {
-            var next = 0;
-            while (next < requests.Count)
+            var started = Stopwatch.GetTimestamp();
+            var rest = requests.Skip(next).ToList();
+            var batch = await SendAsync(rest, cancellationToken);
+            if (batch.Problem is { } problem)
             {
-                ObjectDisposedException.ThrowIf(disposed, typeof(NodeEngine));
-                var started = Stopwatch.GetTimestamp();
-                var rest = requests.Skip(next).ToList();
-                var (live, wire, problem) = await SendAsync(rest, cancellationToken);
-                if (live is null)
-                {
-                    next++;
-                    yield return Failed(RunErrorKind.EngineFailure, "EngineFailure", problem!, Stopwatch.GetElapsedTime(started));
-                    continue;
-                }
+                next++;
+                yield return Failed(RunErrorKind.EngineFailure, "EngineFailure", problem, Stopwatch.GetElapsedTime(started));
+                continue;
+            }
 
-                holding = live;
-                var unanswered = wire!.Count;
-                foreach (var (request, sent) in rest.Zip(wire))
+            var live = batch.Live!;
+            NodeWorker? holding = live; // a worker with requests of ours it has not answered yet
+            try
+            {
+                await batch.Before;
+                if (live.Killed)
+                    continue; // killed under an earlier batch: it ran nothing of this one
+                started = Stopwatch.GetTimestamp();
+                if (!await ReplayAsync(live, batch.Replays, started, cancellationToken))
+                    continue; // a replay killed it
+                started = Stopwatch.GetTimestamp();
+
+                var unanswered = rest.Count;
+                foreach (var (request, sent, session) in rest.Zip(batch.Sent, batch.Sessions))
                 {
                     var result = await ReceiveAsync(live, request, sent, started, cancellationToken);
                     started = Stopwatch.GetTimestamp();
                     if (--unanswered == 0)
+                    {
                         holding = null;
+                        batch.Turn.TrySetResult(); // the next batch may read its answers while this one hands out its last
+                    }
                     next++;
                     if (result.Error is null)
-                        sessions[request.SessionId].History.Add(request);
+                        session.History.Add(request);
                     yield return result;
                     if (worker != live)
                         break; // it was killed: the rest go to a new one
                 }
-
-                holding = null;
             }
-        }
-        finally
-        {
-            if (holding is not null && worker == holding)
-                Retire(holding); // the caller stopped early: its answers would be out of step with the next caller's
-            gate.Release();
+            finally
+            {
+                if (holding is not null && worker == holding)
+                    Retire(holding); // the caller stopped early: its answers would be out of step with the next batch's
+                batch.Turn.TrySetResult();
+            }
         }
     }
 
     public async Task EndSessionAsync(string sessionId)
     {
-        await gate.WaitAsync();
+        await writing.WaitAsync();
         try
         {
             if (sessions.Remove(sessionId, out var session) && session.Generation == generation && worker is { HasExited: false } live)
@@ -95,58 +102,84 @@ internal sealed class NodeLane
         }
         finally
         {
-            gate.Release();
+            writing.Release();
         }
     }
 
     public void Dispose()
     {
-        // Without the gate: a snippet that hangs must not hold up the end of the build.
+        // Without waiting for anything: a snippet that hangs must not hold up the end of the build.
         disposed = true;
         Interlocked.Exchange(ref worker, null)?.Dispose();
     }
 
     /// <summary>
-    /// Sends requests to a live worker in which their sessions have their state (restored when an earlier worker died),
-    /// starting one when there is none: the worker and what was sent, or null and why nothing could be.
+    /// Writes a batch to a live worker, starting one when there is none, after the replays that give its sessions their
+    /// state back in a new worker; or says why nothing could be written.
     /// </summary>
-    private async Task<(NodeWorker? Live, List<WorkerRequest>? Sent, string? Problem)> SendAsync(List<RunRequest> requests, CancellationToken cancellationToken)
+    private async Task<Batch> SendAsync(List<RunRequest> requests, CancellationToken cancellationToken)
     {
+        await writing.WaitAsync(cancellationToken);
         NodeWorker? live = null;
         try
         {
-            while (true)
+            ObjectDisposedException.ThrowIf(disposed, typeof(NodeEngine));
+            if (worker is { HasExited: true } dead)
+                Retire(dead); // it died between snippets: its sessions need restoring too
+            live = await LiveWorkerAsync(cancellationToken);
+            var replays = new List<(Session, RunRequest, WorkerRequest)>();
+            foreach (var id in requests.Select(r => r.SessionId).Distinct())
             {
-                if (worker is { HasExited: true } dead)
-                    Retire(dead); // it died between snippets: its sessions need restoring too
-                live = await LiveWorkerAsync(cancellationToken);
-                foreach (var id in requests.Select(r => r.SessionId).Distinct())
+                if (!sessions.TryGetValue(id, out var session))
+                    sessions[id] = new Session(generation);
+                else if (session.Generation != generation)
                 {
-                    if (worker != live)
-                        break; // a replay killed it
-                    if (!sessions.TryGetValue(id, out var session))
-                        sessions[id] = new Session(generation);
-                    else if (session.Generation != generation)
-                        await RestoreAsync(session, live, cancellationToken);
-                }
-
-                if (worker == live)
-                {
-                    var wire = requests.Select(r => Wire(r, quiet: false)).ToList();
-                    live.Send(wire);
-                    return (live, wire, null);
+                    session.Generation = generation;
+                    replays.AddRange(session.History.Select(r => (session, r, Wire(r, quiet: true))));
                 }
             }
+
+            var sent = requests.Select(r => Wire(r, quiet: false)).ToList();
+            live.Send(replays.Select(r => r.Item3).Concat(sent));
+            var turn = new TaskCompletionSource();
+            var before = lastTurn;
+            lastTurn = turn.Task;
+            return new Batch(live, replays, sent, [.. requests.Select(r => sessions[r.SessionId])], before, turn, null);
         }
         catch (NodeUnavailableException e)
         {
-            return (null, null, e.Message);
+            return Batch.Failed(e.Message);
         }
         catch (NodeWorkerExitedException e)
         {
             Retire(live!);
-            return (null, null, $"The JavaScript snippet worker failed: {e.Message}");
+            return Batch.Failed($"The JavaScript snippet worker failed: {e.Message}");
         }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>Reads the answers to a batch's replays: false when one killed the worker (its session then starts afresh).</summary>
+    private async Task<bool> ReplayAsync(NodeWorker live, List<(Session Session, RunRequest Request, WorkerRequest Sent)> replays, long started,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (session, request, sent) in replays)
+        {
+            var replay = await ReceiveAsync(live, request, sent, started, cancellationToken);
+            started = Stopwatch.GetTimestamp();
+            if (worker != live)
+            {
+                session.History.Clear(); // give up on this session's past rather than loop
+                return false;
+            }
+
+            if (replay.Error is not null)
+                session.History.Remove(request);
+        }
+
+        return true;
     }
 
     private WorkerRequest Wire(RunRequest request, bool quiet)
@@ -195,38 +228,6 @@ internal sealed class NodeLane
         };
     }
 
-    /// <summary>Rebuilds a session's state in a new worker by replaying the snippets that had completed in the old one.</summary>
-    private async Task RestoreAsync(Session session, NodeWorker live, CancellationToken cancellationToken)
-    {
-        session.Generation = generation;
-        var replays = session.History.ToList();
-        if (replays.Count == 0)
-            return;
-
-        var started = Stopwatch.GetTimestamp();
-        var wire = replays.Select(r => Wire(r, quiet: true)).ToList();
-        try
-        {
-            live.Send(wire);
-            foreach (var (request, sent) in replays.Zip(wire))
-            {
-                var replay = await ReceiveAsync(live, request, sent, started, cancellationToken);
-                started = Stopwatch.GetTimestamp();
-                if (worker != live)
-                    break;
-                if (replay.Error is not null)
-                    session.History.Remove(request);
-            }
-        }
-        catch (NodeWorkerExitedException)
-        {
-            Retire(live);
-        }
-
-        if (worker != live)
-            session.History.Clear(); // the replay itself killed the worker: give up on this session's past rather than loop
-    }
-
     private async Task<NodeWorker> LiveWorkerAsync(CancellationToken cancellationToken)
     {
         if (worker is { HasExited: false } live)
@@ -236,7 +237,7 @@ internal sealed class NodeLane
         live = await NodeWorker.StartAsync(workingDirectory, cancellationToken);
         if (disposed)
         {
-            live.Dispose(); // DisposeAsync ran meanwhile (it does not wait for the gate)
+            live.Dispose(); // Dispose ran meanwhile (it does not wait for anything)
             throw new ObjectDisposedException(nameof(NodeEngine));
         }
 
@@ -248,7 +249,7 @@ internal sealed class NodeLane
     private void Retire(NodeWorker old)
     {
         if (Interlocked.CompareExchange(ref worker, null, old) == old)
-            generation++;
+            Interlocked.Increment(ref generation);
         old.Dispose();
     }
 
@@ -264,5 +265,21 @@ internal sealed class NodeLane
         public int Generation { get; set; } = generation;
 
         public List<RunRequest> History { get; } = [];
+    }
+
+    /// <summary>
+    /// A written batch: its replays and requests (with their sessions), the turn of the batch before it, and its own
+    /// turn, to be done once it has read its answers. Or, with nothing written, the problem.
+    /// </summary>
+    private sealed record Batch(
+        NodeWorker? Live,
+        List<(Session Session, RunRequest Request, WorkerRequest Sent)> Replays,
+        List<WorkerRequest> Sent,
+        List<Session> Sessions,
+        Task Before,
+        TaskCompletionSource Turn,
+        string? Problem)
+    {
+        public static Batch Failed(string problem) => new(null, [], [], [], Task.CompletedTask, new TaskCompletionSource(), problem);
     }
 }

@@ -44,6 +44,9 @@ internal sealed class NodeWorker : IDisposable
 
     public bool HasExited => exited;
 
+    /// <summary>We killed it (<see cref="Kill"/>): whatever it had not answered by then, it never ran.</summary>
+    public bool Killed { get; private set; }
+
     /// <summary>What the worker wrote outside its responses (its own stderr, mostly), the last 4 KB.</summary>
     public string Diagnostics
     {
@@ -179,6 +182,7 @@ internal sealed class NodeWorker : IDisposable
 
     public void Kill()
     {
+        Killed = true;
         try
         {
             process.Kill(entireProcessTree: true);
