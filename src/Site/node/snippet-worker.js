@@ -14,6 +14,10 @@
 // A run is complete when its code has settled (the promise too, for top-level await) and the timers and other
 // resources it started are done: the point where `node file.js` would exit.
 'use strict';
+// First, so that its thread starts while the rest loads. A SIGINT from outside ends the worker (with 128 + 2), as
+// it would without the watchdog.
+const { Watchdog } = require('./snippet-watchdog.js');
+const watchdog = new Watchdog(() => endWorker(130));
 const os = require('node:os');
 const vm = require('node:vm');
 const readline = require('node:readline');
@@ -21,13 +25,10 @@ const { inspect } = require('node:util');
 const { createSessionContext } = require('./snippet-context.js');
 const { scopeSnippet } = require('./snippet-scope.js');
 const { describeError, trimStack } = require('./snippet-errors.js');
-const { Watchdog } = require('./snippet-watchdog.js');
 
 const OUTPUT_LIMIT = 1 << 20;
 const SPARE_CONTEXTS = 1; // made while idle, ahead of the session that takes it
 const cwd = process.cwd();
-// A SIGINT from outside ends the worker (with 128 + 2), as it would without the watchdog.
-const watchdog = new Watchdog(() => endWorker(130));
 const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
 const writeStdout = process.stdout.write.bind(process.stdout);

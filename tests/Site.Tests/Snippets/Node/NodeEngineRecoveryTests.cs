@@ -158,4 +158,18 @@ public sealed class NodeEngineRecoveryTests
         Assert.True(worker.WaitForExit(5000), "the worker still runs");
         await Assert.ThrowsAsync<ObjectDisposedException>(() => engine.RunAsync("1"));
     }
+
+    [Fact]
+    public async Task Disposing_the_engine_stops_the_processes_snippets_started()
+    {
+        var engine = await NodeEngine.StartAsync();
+        var pid = int.Parse(await engine.PrintsAsync(
+            "const child = require('node:child_process').spawn('sleep', ['60'], { stdio: 'ignore' });\n"
+            + "child.unref();\nprocess.stdout.write(String(child.pid));"), System.Globalization.CultureInfo.InvariantCulture);
+        using var child = System.Diagnostics.Process.GetProcessById(pid);
+
+        await engine.DisposeAsync();
+
+        Assert.True(child.WaitForExit(5000), "the snippet's child process still runs");
+    }
 }

@@ -180,17 +180,68 @@ internal sealed class NodeWorker : IDisposable
         }
     }
 
+    /// <summary>Kills the worker and the processes below it (a snippet may start some).</summary>
     public void Kill()
     {
         Killed = true;
         try
         {
-            process.Kill(entireProcessTree: true);
+            if (Descendants(process.Id) is not { } descendants)
+            {
+                process.Kill(entireProcessTree: true);
+                return;
+            }
+
+            process.Kill();
+            foreach (var pid in descendants)
+            {
+                try
+                {
+                    using var descendant = Process.GetProcessById(pid);
+                    descendant.Kill();
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    // Gone already.
+                }
+            }
         }
         catch (InvalidOperationException)
         {
             // Already gone.
         }
+    }
+
+    /// <summary>
+    /// The processes below <paramref name="pid"/>, from Linux's /proc/PID/task/TID/children; null where there is no
+    /// such file. (Process.Kill(entireProcessTree) finds them by reading every process's /proc entry: 50-90 ms here.)
+    /// </summary>
+    private static List<int>? Descendants(int pid)
+    {
+        if (!File.Exists($"/proc/{pid}/task/{pid}/children"))
+            return null;
+        var found = new List<int>();
+        var parents = new Stack<int>([pid]);
+        while (parents.TryPop(out var parent))
+        {
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{parent}/task"))
+                {
+                    foreach (var child in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        found.Add(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture));
+                        parents.Push(found[^1]);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // It ended meanwhile.
+            }
+        }
+
+        return found;
     }
 
     public void Dispose()
