@@ -5,14 +5,24 @@ using Site.Snippets.Engines.Node;
 
 namespace Site.Benchmarks;
 
-/// <summary>One JavaScript snippet (one of the corpus's) run in a page's session in the long-lived Node worker (NodeEngine).</summary>
+/// <summary>
+/// JavaScript snippets (of the corpus) in the long-lived Node worker (NodeEngine): one snippet in a page's session, and a
+/// page's session of two snippets in a fresh vm context, sent in one write, as the build runs them.
+/// </summary>
 [MemoryDiagnoser]
 public class NodeSnippetBenchmarks
 {
     private static readonly RunRequest Request = new("bench.md#js:page", "for (let i = 0; i < 6; i++) {\n  console.log(i, i * i);\n}\n", "bench.md", 10,
         SnippetOptions.DefaultTimeout);
 
+    private static readonly string[] SessionCode =
+    [
+        "for (let i = 0; i < 6; i++) {\n  console.log(i, i * i);\n}\n",
+        "let [a, b] = [0, 1];\nfor (let k = 0; k < 41; k++) {\n  [a, b] = [b, a + b];\n}\nconsole.log(a);\n",
+    ];
+
     private NodeEngine engine = null!;
+    private int sessions;
 
     [GlobalSetup]
     public void Setup()
@@ -28,4 +38,16 @@ public class NodeSnippetBenchmarks
 
     [Benchmark]
     public async Task<string> RunJavaScriptSnippet() => SnippetCheck.Output(await engine.RunAsync(Request, CancellationToken.None));
+
+    [Benchmark]
+    public async Task<int> RunJavaScriptSession()
+    {
+        var session = $"bench.md#js:{++sessions}";
+        var requests = SessionCode.Select((code, i) => new RunRequest(session, code, "bench.md", 10 + 10 * i, SnippetOptions.DefaultTimeout)).ToList();
+        var printed = 0;
+        await foreach (var result in engine.RunAllAsync(requests, CancellationToken.None))
+            printed += SnippetCheck.Output(result).Length;
+        await engine.EndSessionAsync(session);
+        return printed;
+    }
 }

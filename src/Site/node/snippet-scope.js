@@ -14,9 +14,16 @@ const BIND = '__snippetBind';
 
 let acorn; // loaded on first use: many snippets declare nothing
 
-/** Returns { code, async } for a snippet that needs wrapping, or null (no declarations, no await, or no parse). */
-function scopeSnippet(code) {
-  if (!/\b(await|let|const|class|var|function)\b/.test(code)) return null;
+/**
+ * Returns { code, async } for a snippet that needs wrapping, or null (no declarations, no await, or no parse).
+ * Simple snippets are read without the parser and marked `quick`: if such code does not compile, ask again with
+ * { parse: true }, so that the parser decides, as for any other snippet.
+ */
+function scopeSnippet(code, { parse = false } = {}) {
+  const quick = parse ? null : quickNames(code);
+  if (quick?.size === 0) return null;
+  if (quick) return { code: wrap(code, 0, quick, false), async: false, quick: true };
+
   acorn ??= loadAcorn();
   let program;
   try {
@@ -39,9 +46,104 @@ function scopeSnippet(code) {
     if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break;
     bodyStart = statement.end;
   }
-  const binds = [...found.names].map(name => `${BIND}(${JSON.stringify(name)}, () => ${name}, (v) => { ${name} = v; });`).join(' ');
-  const wrapped = `(${found.await ? 'async ' : ''}() => {${code.slice(0, bodyStart)} ${binds} ${code.slice(bodyStart)}\n})()`;
-  return { code: wrapped, async: found.await };
+  return { code: wrap(code, bodyStart, found.names, found.await), async: found.await };
+}
+
+function wrap(code, bodyStart, names, async) {
+  const binds = [...names].map(name => `${BIND}(${JSON.stringify(name)}, () => ${name}, (v) => { ${name} = v; });`).join(' ');
+  return `(${async ? 'async ' : ''}() => {${code.slice(0, bodyStart)} ${binds} ${code.slice(bodyStart)}\n})()`;
+}
+
+/**
+ * The top-level names of a snippet, read without the parser where that is safe, or null (ask the parser). A scan
+ * outside strings and comments counts brackets; outside them, `let` or `const` after `;`, `}` or nothing, followed
+ * by a name or a flat [a, b] / {a, b}, declares those names (`for (let i ...)` and `{ let x }` declare none). What
+ * else could declare or await (var, await, function, class), what the wrapper would change (return, a directive),
+ * a comma outside brackets (a second declarator?) and what the scan cannot follow (a regex literal or a division, a
+ * template, an escape, an HTML-like comment) all ask the parser.
+ */
+function quickNames(code) {
+  if (!/\b(await|let|const|class|var|function)\b/.test(code)) return new Set();
+  const tokens = tokenize(code);
+  if (!tokens || tokens[0]?.type === 'string') return null;
+  const names = new Set();
+  for (let k = 0; k < tokens.length; k++) {
+    const { type, value, depth } = tokens[k];
+    if (type === 'word' && /^(await|var|return)$/.test(value)) return null;
+    if (depth > 0 || type === 'string') continue;
+    if (value === ',' || value === 'function' || value === 'class') return null;
+    if (value !== 'let' && value !== 'const') continue;
+    const before = tokens[k - 1];
+    if (before && before.value !== ';' && before.value !== '}') return null;
+    k = pattern(tokens, k + 1, names);
+    if (k < 0) return null;
+  }
+  return names;
+}
+
+/** Reads `name`, `[a, b]` or `{a, b}` at tokens[k] into names; the index of its last token, or -1. */
+function pattern(tokens, k, names) {
+  const open = tokens[k];
+  if (open?.type === 'word') {
+    names.add(open.value);
+    return k;
+  }
+  if (open?.value !== '[' && open?.value !== '{') return -1;
+  const close = open.value === '[' ? ']' : '}';
+  for (k++; tokens[k]?.type === 'word' && tokens[k].depth === open.depth + 1; k += 2) {
+    names.add(tokens[k].value);
+    if (tokens[k + 1]?.value === close) return k + 1;
+    if (tokens[k + 1]?.value !== ',') return -1;
+  }
+  return -1;
+}
+
+/** Words, strings and single punctuation characters with their bracket depth, or null where the scan cannot follow. */
+function tokenize(code) {
+  if (code.startsWith('#!') || code.includes('<!--') || code.includes('-->')) return null;
+  const tokens = [];
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (/\s/.test(c)) continue;
+    if (c === '/' && code[i + 1] === '/') {
+      while (i < code.length && !/[\n\r\u2028\u2029]/.test(code[i])) i++;
+    } else if (c === '/' && code[i + 1] === '*') {
+      i = code.indexOf('*/', i + 2) + 1;
+      if (i === 0) return null;
+    } else if (c === '"' || c === "'") {
+      i = stringEnd(code, i);
+      if (i < 0) return null;
+      tokens.push({ type: 'string', depth });
+    } else if (c === '/' || c === '`' || c === '\\' || c === '#') {
+      return null;
+    } else if (isWordChar(c)) {
+      let end = i + 1;
+      while (end < code.length && isWordChar(code[end])) end++;
+      tokens.push({ type: 'word', value: code.slice(i, end), depth });
+      i = end - 1;
+    } else {
+      if ((c === ')' || c === ']' || c === '}') && --depth < 0) return null;
+      tokens.push({ type: 'punct', value: c, depth });
+      if (c === '(' || c === '[' || c === '{') depth++;
+    }
+  }
+  return depth === 0 ? tokens : null;
+}
+
+/** Where the string literal opening at `start` closes, or -1 where it does not (then the code is no valid script). */
+function stringEnd(code, start) {
+  for (let i = start + 1; i < code.length; i++) {
+    const c = code[i];
+    if (c === code[start]) return i;
+    if (c === '\\') i++;
+    else if (c === '\n' || c === '\r') return -1;
+  }
+  return -1;
+}
+
+function isWordChar(c) {
+  return /[\p{ID_Continue}$\u200c\u200d]/u.test(c);
 }
 
 // The build copies acorn next to this file; run from the source folder, it is in node_modules.

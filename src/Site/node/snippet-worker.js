@@ -14,6 +14,10 @@
 // A run is complete when its code has settled (the promise too, for top-level await) and the timers and other
 // resources it started are done: the point where `node file.js` would exit.
 'use strict';
+// First, so that its thread starts while the rest loads. A SIGINT from outside ends the worker (with 128 + 2), as
+// it would without the watchdog.
+const { Watchdog } = require('./snippet-watchdog.js');
+const watchdog = new Watchdog(() => endWorker(130));
 const os = require('node:os');
 const vm = require('node:vm');
 const readline = require('node:readline');
@@ -137,7 +141,7 @@ function start(request) {
   let completion;
   try {
     const { script, async } = compile(request);
-    completion = script.runInContext(session.context, { timeout: request.timeoutMs, displayErrors: false });
+    completion = watchdog.runInContext(script, session.context, request.timeoutMs);
     if (!async) completion = null;
   } catch (error) {
     fail(run, error);
@@ -149,7 +153,14 @@ function start(request) {
 
 function compile({ code, file, line }) {
   const options = { filename: file, lineOffset: line - 1, importModuleDynamically };
-  const scoped = scopeSnippet(code);
+  let scoped = scopeSnippet(code);
+  if (scoped?.quick) {
+    try {
+      return { script: new vm.Script(scoped.code, options), async: false };
+    } catch {
+      scoped = scopeSnippet(code, { parse: true }); // it does not compile: the parser decides, as for other snippets
+    }
+  }
   if (scoped) return { script: new vm.Script(scoped.code, options), async: scoped.async };
   try {
     return { script: new vm.Script(code, options), async: false };
@@ -225,6 +236,8 @@ function finish(run) {
   run.session.run = null;
   current = null;
   respond({ id: run.request.id, output: run.chunks, truncated: run.truncated, error: run.error });
+  // Nothing more to run yet: make the next session's context while the engine reads this answer.
+  if (!queue.length) prepareContext();
   setImmediate(idle);
 }
 
@@ -249,11 +262,16 @@ function next() {
   }
 }
 
-/** Between runs: take the next request, or make a context ahead of time (creating one costs about 0.3 ms). */
+/** Between runs: take the next request, or make a context ahead of time. */
 function idle() {
   if (current) return;
   if (queue.length) next();
-  else if (spare.length < SPARE_CONTEXTS) spare.push(newContext());
+  else prepareContext();
+}
+
+/** Creating a context costs about 0.3 ms: better done while nothing waits for it. */
+function prepareContext() {
+  if (spare.length < SPARE_CONTEXTS) spare.push(newContext());
 }
 
 // process.exit() and friends end the snippet, not the worker.
@@ -261,6 +279,11 @@ class ProcessExit extends Error {}
 ProcessExit.prototype.name = 'ProcessExit';
 const exitWorker = process.exit.bind(process);
 const reallyExit = process.reallyExit;
+function endWorker(code) {
+  process.reallyExit = reallyExit;
+  process.exitCode = code;
+  exitWorker(code);
+}
 function stopSnippet(call, caller) {
   const error = new ProcessExit(`${call} was called`);
   Error.captureStackTrace(error, caller);
@@ -316,11 +339,7 @@ input.on('line', line => {
   // From a turn of its own, so that stack traces end at the snippet, not in readline's event handlers.
   if (queue.length === 1) setImmediate(next);
 });
-input.on('close', () => {
-  process.reallyExit = reallyExit;
-  process.exitCode = 0;
-  exitWorker(0);
-});
+input.on('close', () => endWorker(0));
 
 respond({ id: 0, version: process.version });
 setImmediate(idle);

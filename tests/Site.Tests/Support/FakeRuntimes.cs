@@ -8,7 +8,7 @@ namespace Site.Tests.Support;
 /// <summary>
 /// Engines that understand a tiny language, so the run stage can be tested without Python or Node:
 /// <c>print TEXT</c>, <c>eprint TEXT</c> (stderr), <c>set NAME TEXT</c> / <c>show NAME</c> (session state),
-/// <c>raise NAME [MESSAGE]</c>, <c>hang</c> (times out).
+/// <c>raise NAME [MESSAGE]</c>, <c>hang</c> (times out), <c>sleep MS</c>.
 /// </summary>
 internal sealed class FakeRuntimes : ISnippetRuntimes
 {
@@ -18,6 +18,15 @@ internal sealed class FakeRuntimes : ISnippetRuntimes
     public HashSet<SnippetLanguage> Missing { get; } = [];
 
     public string Version { get; set; } = "1.0";
+
+    /// <summary>What the engines say they run at once (<see cref="ISnippetEngine.MaxParallelSessions"/>).</summary>
+    public int ParallelSessions { get; set; } = 1;
+
+    /// <summary>The most sessions that were running at the same time (between their first snippet and their end).</summary>
+    public int MostSessionsAtOnce => mostAtOnce;
+
+    private int atOnce;
+    private int mostAtOnce;
 
     public string Identify(SnippetLanguage language) => Missing.Contains(language)
         ? throw new RuntimeUnavailableException($"fake {language.DisplayName()} is not installed (tried /nowhere)")
@@ -34,10 +43,19 @@ internal sealed class FakeRuntimes : ISnippetRuntimes
 
         public string Runtime => $"Fake{language.DisplayName()} {owner.Version}";
 
-        public Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+        public int MaxParallelSessions => owner.ParallelSessions;
+
+        public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
         {
             owner.Runs.Add(request);
-            var state = sessions.GetOrAdd(request.SessionId, _ => []);
+            if (!sessions.TryGetValue(request.SessionId, out var state))
+            {
+                sessions[request.SessionId] = state = [];
+                var now = Interlocked.Increment(ref owner.atOnce);
+                lock (owner)
+                    owner.mostAtOnce = Math.Max(owner.mostAtOnce, now);
+            }
+
             var output = ImmutableArray.CreateBuilder<OutputChunk>();
             var lines = request.Code.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < lines.Length; i++)
@@ -63,18 +81,22 @@ internal sealed class FakeRuntimes : ISnippetRuntimes
                         return Done(output, new RunError(RunErrorKind.Exception, words[1], message, trace, [words[1], "Exception"]));
                     case "hang":
                         return Done(output, new RunError(RunErrorKind.Timeout, "TimeoutError", "timed out", "", []));
+                    case "sleep":
+                        await Task.Delay(int.Parse(words[1], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                        break;
                 }
             }
 
             return Done(output, null);
         }
 
-        private static Task<RunResult> Done(ImmutableArray<OutputChunk>.Builder output, RunError? error) =>
-            Task.FromResult(new RunResult { Output = output.ToImmutable(), Error = error, Duration = TimeSpan.FromMilliseconds(1) });
+        private static RunResult Done(ImmutableArray<OutputChunk>.Builder output, RunError? error) =>
+            new() { Output = output.ToImmutable(), Error = error, Duration = TimeSpan.FromMilliseconds(1) };
 
         public Task EndSessionAsync(string sessionId)
         {
-            sessions.TryRemove(sessionId, out _);
+            if (sessions.TryRemove(sessionId, out _))
+                Interlocked.Decrement(ref owner.atOnce);
             return Task.CompletedTask;
         }
 

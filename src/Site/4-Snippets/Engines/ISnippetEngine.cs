@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace Site.Snippets.Engines;
@@ -15,28 +16,43 @@ internal interface ISnippetEngine : IAsyncDisposable
     /// <summary>What ran the snippets, for the page's summary line and the cache key: "Python 3.11.2", "Node v20.19.0".</summary>
     string Runtime { get; }
 
+    /// <summary>How many sessions the engine runs at once (Node: one per worker process); callers start no more.</summary>
+    int MaxParallelSessions => 1;
+
     Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs snippets of one session one after another, in order, and yields each result as it comes. An
+    /// engine that can take them all at once overrides this (Node: one write, no round trip per snippet).
+    /// </summary>
+    async IAsyncEnumerable<RunResult> RunAllAsync(IReadOnlyList<RunRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var request in requests)
+            yield return await RunAsync(request, cancellationToken);
+    }
 
     /// <summary>Forgets a session's state (its snippets are done).</summary>
     Task EndSessionAsync(string sessionId);
 
     /// <summary>
-    /// Runs sessions one after another: each one's snippets in order, then its end, even when cancelled. The results are
-    /// those of <see cref="RunAsync"/> for each snippet and <see cref="EndSessionAsync"/> after each session, which is what
-    /// this default does; an engine overrides it to hand them over in one go.
+    /// Runs sessions: each one's snippets in order (<see cref="RunAllAsync"/>), then its end, even when cancelled; up to
+    /// <see cref="MaxParallelSessions"/> sessions at once, else one after another. An engine overrides it to hand them
+    /// over in one go (Python: one batch to its worker thread).
     /// </summary>
     /// <param name="sessions">Each session's snippets (all of one session id), in the order to run them.</param>
     async Task<ImmutableArray<ImmutableArray<RunResult>>> RunSessionsAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
         CancellationToken cancellationToken)
     {
-        var all = ImmutableArray.CreateBuilder<ImmutableArray<RunResult>>(sessions.Count);
-        foreach (var requests in sessions)
+        var all = new ImmutableArray<RunResult>[sessions.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSessions, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, sessions.Count), parallel, async (s, token) =>
         {
+            var requests = sessions[s];
             var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
             try
             {
-                foreach (var request in requests)
-                    results.Add(await RunAsync(request, cancellationToken));
+                await foreach (var result in RunAllAsync(requests, token))
+                    results.Add(result);
             }
             finally
             {
@@ -44,10 +60,9 @@ internal interface ISnippetEngine : IAsyncDisposable
                     await EndSessionAsync(requests[0].SessionId);
             }
 
-            all.Add(results.MoveToImmutable());
-        }
-
-        return all.MoveToImmutable();
+            all[s] = results.MoveToImmutable();
+        });
+        return [.. all];
     }
 }
 

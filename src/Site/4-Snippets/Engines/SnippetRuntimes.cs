@@ -42,7 +42,7 @@ internal sealed class SnippetRuntimes(string? pythonLibrary) : ISnippetRuntimes
         {
             return language == SnippetLanguage.Python
                 ? await Task.Run(() => PythonEngine.Create(FindPython().Library), cancellationToken)
-                : await NodeEngine.StartAsync(cancellationToken: cancellationToken);
+                : await NodeEngine.StartAsync(workers: NodeEngine.DefaultWorkers, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is PythonUnavailableException or NodeUnavailableException)
         {

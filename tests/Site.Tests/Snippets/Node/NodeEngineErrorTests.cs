@@ -50,6 +50,18 @@ public sealed class NodeEngineErrorTests
     }
 
     [Fact]
+    public async Task A_return_outside_a_function_stays_a_syntax_error_and_use_strict_stays_in_force()
+    {
+        await using var engine = await NodeEngine.StartAsync();
+
+        var returned = (await engine.RunAsync("let y = 1;\nreturn y", line: 30)).Failed(RunErrorKind.Exception);
+        var strict = (await engine.RunAsync("'use strict';\nlet s = 1;\nundeclared = s", line: 30)).Failed(RunErrorKind.Exception);
+
+        Assert.Equal(("SyntaxError", "Illegal return statement"), (returned.Name, returned.Message));
+        Assert.Equal(("ReferenceError", "undeclared is not defined"), (strict.Name, strict.Message));
+    }
+
+    [Fact]
     public async Task A_syntax_error_in_a_snippet_with_await_is_found_where_it_is()
     {
         await using var engine = await NodeEngine.StartAsync();

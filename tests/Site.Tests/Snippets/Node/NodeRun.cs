@@ -11,6 +11,16 @@ internal static class NodeRun
     public static Task<RunResult> RunAsync(this NodeEngine engine, string code, string session = "page", int line = 10, double timeoutSeconds = 10) =>
         engine.RunAsync(new RunRequest(session, code, File, line, TimeSpan.FromSeconds(timeoutSeconds)), CancellationToken.None);
 
+    /// <summary>Runs snippets of one session in one batch (<see cref="NodeEngine.RunAllAsync"/>), each with its own timeout.</summary>
+    public static async Task<List<RunResult>> RunAllAsync(this NodeEngine engine, string session, params (string Code, double TimeoutSeconds)[] snippets)
+    {
+        var requests = snippets.Select((s, i) => new RunRequest(session, s.Code, File, 10 + 10 * i, TimeSpan.FromSeconds(s.TimeoutSeconds))).ToList();
+        var results = new List<RunResult>();
+        await foreach (var result in engine.RunAllAsync(requests, CancellationToken.None))
+            results.Add(result);
+        return results;
+    }
+
     /// <summary>Runs a snippet that must complete, and returns its stdout.</summary>
     public static async Task<string> PrintsAsync(this NodeEngine engine, string code, string session = "page")
     {

@@ -156,6 +156,22 @@ public sealed class RunSnippetsTests : IDisposable
         Assert.Equal(5, result.SnippetOutcomes.Values.Count(o => o.Status == SnippetStatus.Verified));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Sessions_run_as_many_at_once_as_the_engine_takes(int parallel)
+    {
+        runtimes.ParallelSessions = parallel;
+        for (var i = 0; i < 6; i++)
+            site.Page($"page{i}.md", $"Page {i}", Fence("js run", $"set n {i}\nsleep 50") + "\n" + Fence("js run", "show n") + "\n" + Fence("output", $"{i}"));
+
+        var result = await Build();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(6, result.SnippetOutcomes.Values.Count(o => o.Status == SnippetStatus.Verified));
+        Assert.Equal(parallel, runtimes.MostSessionsAtOnce);
+    }
+
     [Fact]
     public async Task Compare_same_output_fails_when_the_translation_prints_something_else()
     {
