@@ -19,9 +19,9 @@ internal sealed class NodeEngine : ISnippetEngine
     private readonly NodeLane[] lanes;
     private readonly Dictionary<string, NodeLane> sessionLanes = [];
 
-    private NodeEngine(NodeWorker first, string? workingDirectory, int workers)
+    private NodeEngine(NodeWorker first, IEnumerable<Task<NodeWorker>> others, string? workingDirectory)
     {
-        lanes = [new NodeLane(first, workingDirectory), .. Enumerable.Range(1, workers - 1).Select(_ => new NodeLane(null, workingDirectory))];
+        lanes = [new NodeLane(Task.FromResult(first), workingDirectory), .. others.Select(other => new NodeLane(other, workingDirectory))];
         Runtime = "Node " + first.Version;
     }
 
@@ -33,14 +33,24 @@ internal sealed class NodeEngine : ISnippetEngine
     public int MaxParallelSessions => 2 * lanes.Length;
 
     /// <summary>
-    /// Starts the first worker (the others start when first needed); snippets run in <paramref name="workingDirectory"/>
+    /// Starts the workers, all at once, and returns when the first is ready; snippets run in <paramref name="workingDirectory"/>
     /// (null: the current directory), where <c>require</c> and relative paths start. Throws
     /// <see cref="NodeUnavailableException"/> when Node cannot be run.
     /// </summary>
     public static async Task<NodeEngine> StartAsync(string? workingDirectory = null, int workers = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        return new(await NodeWorker.StartAsync(workingDirectory, cancellationToken), workingDirectory, workers);
+        var starts = Enumerable.Range(0, workers).Select(_ => NodeWorker.StartAsync(workingDirectory, cancellationToken)).ToList();
+        try
+        {
+            return new(await starts[0], starts.Skip(1), workingDirectory);
+        }
+        catch
+        {
+            foreach (var other in starts.Skip(1))
+                _ = other.ContinueWith(started => started.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            throw;
+        }
     }
 
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)

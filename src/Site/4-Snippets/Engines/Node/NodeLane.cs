@@ -18,15 +18,16 @@ internal sealed class NodeLane
     private readonly Dictionary<string, Session> sessions = [];
     private readonly string? workingDirectory;
     private NodeWorker? worker;
+    private Task<NodeWorker>? starting; // the first worker, started with the engine
     private int generation;
     private long nextId;
     private Task lastTurn = Task.CompletedTask; // done when the batch written last has read its answers
     private volatile bool disposed;
 
-    /// <summary>A lane whose worker is <paramref name="worker"/>, or (null) is started when first needed.</summary>
-    public NodeLane(NodeWorker? worker, string? workingDirectory)
+    /// <summary>A lane whose first worker is <paramref name="starting"/>.</summary>
+    public NodeLane(Task<NodeWorker> starting, string? workingDirectory)
     {
-        this.worker = worker;
+        this.starting = starting;
         this.workingDirectory = workingDirectory;
     }
 
@@ -111,6 +112,7 @@ internal sealed class NodeLane
         // Without waiting for anything: a snippet that hangs must not hold up the end of the build.
         disposed = true;
         Interlocked.Exchange(ref worker, null)?.Dispose();
+        Interlocked.Exchange(ref starting, null)?.ContinueWith(started => started.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
     }
 
     /// <summary>
@@ -234,7 +236,7 @@ internal sealed class NodeLane
             return live;
         if (worker is not null)
             Retire(worker);
-        live = await NodeWorker.StartAsync(workingDirectory, cancellationToken);
+        live = await (Interlocked.Exchange(ref starting, null) ?? NodeWorker.StartAsync(workingDirectory, cancellationToken));
         if (disposed)
         {
             live.Dispose(); // Dispose ran meanwhile (it does not wait for anything)
