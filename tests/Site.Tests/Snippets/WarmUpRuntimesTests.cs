@@ -8,7 +8,7 @@ using Site.Tests.Support;
 
 namespace Site.Tests.Snippets;
 
-/// <summary>The head start for Python: when it is asked for, and that it never changes what the build reports.</summary>
+/// <summary>The head start for Python and Node: when it is asked for, and that it never changes what the build reports.</summary>
 public sealed class WarmUpRuntimesTests : IDisposable
 {
     private const string PythonPage = "```python run\nprint 1\n```\n";
@@ -87,11 +87,30 @@ public sealed class WarmUpRuntimesTests : IDisposable
     }
 
     [Fact]
-    public void Pages_without_Python_snippets_get_no_head_start()
+    public void Pages_without_snippets_to_run_get_no_head_start()
     {
-        WarmUp(texts: ["```js run\nprint 1\n```\n", "```python\nprint(1)\n```\n"]);
+        WarmUp(texts: ["```js\nprint 1\n```\n", "```python\nprint(1)\n```\n"]);
 
         Assert.Empty(runtimes.WarmUps);
+    }
+
+    [Theory]
+    [InlineData("```js run\n", true)]
+    [InlineData("```JavaScript run session=a\n", true)]
+    [InlineData("~~~ node run\n", true)]
+    [InlineData("```js\n", false)]
+    [InlineData("```jsx run\n", false)]
+    [InlineData("```python run\n", false)]
+    public void A_javascript_run_fence_is_recognised(string text, bool expected) =>
+        Assert.Equal(expected, WarmUpRuntimes.JavaScriptRunFence().IsMatch(text));
+
+    [Fact]
+    public void Without_a_cache_Node_is_started_ahead_and_before_Python()
+    {
+        WarmUp(texts: [PythonPage, "```js run\nprint 1\n```\n"]);
+        WarmUp(frozen: true, texts: "```js run\nprint 1\n```\n");
+
+        Assert.Equal([(SnippetLanguage.JavaScript, true), (SnippetLanguage.Python, true), (SnippetLanguage.JavaScript, false)], runtimes.WarmUps);
     }
 
     [Fact]

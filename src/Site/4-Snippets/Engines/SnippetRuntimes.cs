@@ -19,13 +19,22 @@ internal sealed class SnippetRuntimes(string? pythonLibrary) : ISnippetRuntimes
         ? FileIdentity(FindPython().Library)
         : FileIdentity(FindNode());
 
-    /// <summary>Python only: asking python3 for its library and initialising the interpreter take 0.1 to 0.3 s.</summary>
+    /// <summary>
+    /// Python: asking python3 for its library and initialising the interpreter take 0.1 to 0.3 s. Node: its workers take
+    /// 0.1 s and more to start.
+    /// </summary>
     public void WarmUp(SnippetLanguage language, bool start)
     {
-        if (language != SnippetLanguage.Python)
-            return;
         try
         {
+            if (language == SnippetLanguage.JavaScript)
+            {
+                FindNode();
+                if (start)
+                    NodeEngine.WarmUp(NodeEngine.DefaultWorkers);
+                return;
+            }
+
             var library = FindPython().Library;
             if (start)
                 PythonRuntime.Get(library);

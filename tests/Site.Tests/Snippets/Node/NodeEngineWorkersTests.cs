@@ -109,4 +109,25 @@ public sealed class NodeEngineWorkersTests
         var two = engine.RunAllAsync(second.Session, second.Snippets);
         return (await one, await two);
     }
+
+    [Fact]
+    public async Task An_engine_takes_the_workers_started_ahead_for_its_directory()
+    {
+        var folder = Directory.CreateTempSubdirectory("site-warm-");
+        try
+        {
+            NodeEngine.WarmUp(2, folder.FullName);
+            await Task.Delay(1500);
+
+            await using var engine = await NodeEngine.StartAsync(folder.FullName, workers: 2);
+            var uptimes = await Task.WhenAll(new[] { "a", "b" }.Select(s => engine.PrintsAsync("console.log(process.uptime())", session: s)));
+
+            // Both workers had been up since the warm-up; started now, they would be younger than that.
+            Assert.All(uptimes, uptime => Assert.True(double.Parse(uptime, System.Globalization.CultureInfo.InvariantCulture) > 1.2, uptime));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Site.Core;
 
 namespace Site.Snippets.Engines.Node;
 
@@ -15,6 +17,9 @@ internal sealed class NodeEngine : ISnippetEngine
 
     /// <summary>One worker per core, up to four: a worker runs one snippet at a time.</summary>
     public static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    // Workers started ahead of an engine (WarmUp), by node executable and working directory.
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<Task<NodeWorker>>> Warm = new();
 
     private readonly NodeLane[] lanes;
     private readonly Dictionary<string, NodeLane> sessionLanes = [];
@@ -40,7 +45,7 @@ internal sealed class NodeEngine : ISnippetEngine
     public static async Task<NodeEngine> StartAsync(string? workingDirectory = null, int workers = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        var starts = Enumerable.Range(0, workers).Select(_ => NodeWorker.StartAsync(workingDirectory, cancellationToken)).ToList();
+        var starts = Enumerable.Range(0, workers).Select(_ => WarmOrNewAsync(workingDirectory, cancellationToken)).ToList();
         try
         {
             return new(await starts[0], starts.Skip(1), workingDirectory);
@@ -52,6 +57,43 @@ internal sealed class NodeEngine : ISnippetEngine
             throw;
         }
     }
+
+    /// <summary>
+    /// Starts up to <paramref name="workers"/> workers ahead of the engine that will take them (<see cref="StartAsync"/> with
+    /// the same directory), since each takes 0.1 s and more to start. Unused, they wait (and end with the build's process).
+    /// </summary>
+    public static void WarmUp(int workers, string? workingDirectory = null)
+    {
+        var queue = Warm.GetOrAdd(WarmKey(workingDirectory), _ => new());
+        lock (queue)
+        {
+            while (queue.Count < workers)
+                queue.Enqueue(NodeWorker.StartAsync(workingDirectory, CancellationToken.None));
+        }
+    }
+
+    /// <summary>A worker started ahead (<see cref="WarmUp"/>) if there is a live one, else a new one.</summary>
+    private static async Task<NodeWorker> WarmOrNewAsync(string? workingDirectory, CancellationToken cancellationToken)
+    {
+        while (Warm.TryGetValue(WarmKey(workingDirectory), out var queue) && queue.TryDequeue(out var warm))
+        {
+            try
+            {
+                var worker = await warm.WaitAsync(cancellationToken);
+                if (!worker.HasExited)
+                    return worker;
+                worker.Dispose();
+            }
+            catch (NodeUnavailableException)
+            {
+                // A new start says what is wrong now.
+            }
+        }
+
+        return await NodeWorker.StartAsync(workingDirectory, cancellationToken);
+    }
+
+    private static string WarmKey(string? workingDirectory) => $"{NodeTools.Executable}\0{Path.GetFullPath(workingDirectory ?? ".")}";
 
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
