@@ -11,7 +11,21 @@ namespace Site.Incremental;
 /// </summary>
 internal static class InputDigest
 {
-    public static string Compute(BuildOptions options)
+    /// <summary>The digest; null when a file cannot be read (the build then runs, and reports it where it matters).</summary>
+    public static string? Compute(BuildOptions options)
+    {
+        try
+        {
+            return Digest(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException
+            || e is AggregateException all && all.InnerExceptions.All(inner => inner is IOException or UnauthorizedAccessException))
+        {
+            return null;
+        }
+    }
+
+    private static string Digest(BuildOptions options)
     {
         var header = string.Join('\0',
             typeof(InputDigest).Assembly.ManifestModule.ModuleVersionId, DateTime.UtcNow.Year,

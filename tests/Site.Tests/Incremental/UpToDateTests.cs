@@ -103,6 +103,22 @@ public sealed class UpToDateTests
     }
 
     [Fact]
+    public async Task A_file_that_cannot_be_read_only_costs_the_shortcut()
+    {
+        using var site = TwoPages();
+        // A dangling link in a folder the build leaves out: nothing reads it but the up-to-date check.
+        Directory.CreateDirectory(Path.Combine(site.Input, "_notes"));
+        File.CreateSymbolicLink(Path.Combine(site.Input, "_notes", "gone.md"), Path.Combine(site.Root, "nowhere.md"));
+
+        var first = await site.BuildAsync(Options(site));
+        var second = await site.BuildAsync(Options(site));
+
+        Expect.Success(first);
+        Expect.Success(second);
+        Assert.False(second.UpToDate);
+    }
+
+    [Fact]
     public async Task No_cache_builds_anyway()
     {
         using var site = TwoPages();
