@@ -44,13 +44,13 @@ internal static class ConsoleReporter
         if (options.Timings)
             WriteTimings(result, output);
 
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var target = Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDirectory);
         if (result.UpToDate)
         {
             if (result.SnippetsPassed > 0)
                 output.WriteLine($"Snippets: {result.SnippetsPassed} passed, 0 failed (unchanged since the last build)");
-            var took = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-            output.WriteLine($"Up to date: {result.PageCount} pages, {Plural(result.Warnings, "warning")}, nothing changed since the last build, {took} s"
-                + $" -> {Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDirectory)}/");
+            output.WriteLine($"Up to date: {result.PageCount} pages, {Plural(result.Warnings, "warning")}, nothing changed since the last build, {seconds} s -> {target}/");
             return;
         }
 
@@ -60,9 +60,7 @@ internal static class ConsoleReporter
         if (snippets.Count > 0)
             output.WriteLine($"Snippets: {Plural(snippets.Count(o => o.Passed), "passed", plural: false)}, {snippets.Count(o => !o.Passed)} failed ({ran} ran, {cached} from cache)");
 
-        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var counts = $"{result.PageCount} pages, {Plural(result.Warnings, "warning")}, {Plural(result.Errors, "error")}, {seconds} s";
-        var target = Path.GetRelativePath(Environment.CurrentDirectory, options.OutputDirectory);
         if (!describeTarget)
             output.WriteLine(result.ExitCode == ExitCode.Success ? $"Built {counts}" : $"Build failed: {counts}");
         else
