@@ -21,7 +21,7 @@ internal sealed class ApplyTheme : IStage
             return Task.FromResult(state);
 
         var pages = state.Pages;
-        var navigation = state.Navigation ?? Navigation.Build(pages, context.Settings);
+        var navigation = Navigation.Of(state);
         var models = new PageModel(navigation, pages, context);
         var memo = context.RebuildCache?.Memo<ThemeInputs, string>(Name);
         var site = memo is null ? "" : PageModel.SiteInputs(pages, context.Settings);

@@ -11,6 +11,10 @@ namespace Site.Theme;
 /// </summary>
 internal sealed record Navigation(Page? Home, ImmutableArray<NavigationEntry> Entries, ImmutableArray<Page> ReadingOrder)
 {
+    /// <summary>The navigation GeneratePages made into the state, for the stages after it.</summary>
+    public static Navigation Of(SiteState state) =>
+        state.Navigation ?? throw new InvalidOperationException("GeneratePages makes the navigation; this stage runs after it");
+
     public static Navigation Build(IReadOnlyList<Page> pages, SiteSettings settings)
     {
         var home = pages.FirstOrDefault(p => p.OutputPath == "index.html");

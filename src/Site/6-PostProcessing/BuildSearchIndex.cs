@@ -32,7 +32,7 @@ internal sealed partial class BuildSearchIndex : IStage
 
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
-        var navigation = state.Navigation ?? Navigation.Build(state.Pages, context.Settings);
+        var navigation = Navigation.Of(state);
         var sectionTitles = navigation.Entries
             .Select(e => (Key: (e.Page ?? e.Children.FirstOrDefault())?.Section, e.Title))
             .Where(e => e.Key is not null)

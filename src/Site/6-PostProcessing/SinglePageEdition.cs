@@ -30,7 +30,7 @@ internal sealed class SinglePageEdition : IStage
             return Task.FromResult(state);
         }
 
-        var navigation = state.Navigation ?? Navigation.Build(state.Pages, context.Settings);
+        var navigation = Navigation.Of(state);
         var pages = navigation.ReadingOrder;
         var prefixes = pages.ToDictionary(p => p.OutputPath, p => Prefix(p.OutputPath), StringComparer.Ordinal);
         var parser = new HtmlParser();
