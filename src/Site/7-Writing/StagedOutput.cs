@@ -66,8 +66,22 @@ internal sealed class StagedOutput : IDisposable
         for (var i = handedOver.Count; i < outputs.Count; i++)
         {
             handedOver.Add(outputs[i]);
-            queue.Add(outputs[i]);
+            if (!outputs[i].Streamed)
+                queue.Add(outputs[i]);
         }
+    }
+
+    /// <summary>
+    /// In a build that writes, hands a file's text to the writers at once and returns null (the stage keeps no copy: a
+    /// thousand themed pages would otherwise stay in memory, for the collector to move about, until the end); without
+    /// <paramref name="staging"/> (serve, which keeps its site in memory) returns the text.
+    /// </summary>
+    public static string? Stream(StagedOutput? staging, string path, string text)
+    {
+        if (staging is null)
+            return text;
+        staging.queue.Add(new OutputFile(path, text, null));
+        return null;
     }
 
     /// <summary>Writes what is left, waits for every file, then swaps the staging folder in for the output folder.</summary>
@@ -75,7 +89,7 @@ internal sealed class StagedOutput : IDisposable
     {
         // Should a stage ever replace or drop a file it had queued rather than append, the final list still decides.
         var replaced = Enumerable.Range(0, Math.Min(handedOver.Count, outputs.Count))
-            .Where(i => !ReferenceEquals(handedOver[i], outputs[i])).Select(i => outputs[i]).ToList();
+            .Where(i => !ReferenceEquals(handedOver[i], outputs[i]) && !outputs[i].Streamed).Select(i => outputs[i]).ToList();
         var dropped = handedOver.Select(f => f.Path).Except(outputs.Select(f => f.Path), StringComparer.Ordinal).ToList();
         Accept(outputs);
         Join();
