@@ -31,15 +31,17 @@ internal sealed class ParseMarkdown : IStage
     internal static Page Parse(Page page)
     {
         var document = Markdig.Markdown.Parse(page.Text, MarkdownPipelineFactory.Pipeline);
-        var headings = document.Descendants<HeadingBlock>()
-            .Where(h => h.Level is 2 or 3 && h.TryGetAttributes()?.Id is not null)
-            .Select(h => new Heading(h.Level, h.GetAttributes().Id!, PlainText(h.Inline), h.Line + 1))
-            .ToImmutableArray();
-        var anchors = document.Descendants()
-            .Select(node => node.TryGetAttributes()?.Id)
-            .OfType<string>()
-            .ToImmutableHashSet(StringComparer.Ordinal);
-        return page with { Markdown = document, Headings = headings, Anchors = anchors };
+        var headings = ImmutableArray.CreateBuilder<Heading>();
+        var anchors = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        MarkdownWalk.All(document, node =>
+        {
+            if (node.TryGetAttributes()?.Id is not { } id)
+                return;
+            anchors.Add(id);
+            if (node is HeadingBlock { Level: 2 or 3 } heading)
+                headings.Add(new Heading(heading.Level, id, PlainText(heading.Inline), heading.Line + 1));
+        });
+        return page with { Markdown = document, Headings = headings.ToImmutable(), Anchors = anchors.ToImmutable() };
     }
 
     /// <summary>The text of inline content without markup ("The `venv` module" -> "The venv module").</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
 using Site.Core;
+using Site.Markdown;
 
 namespace Site.Snippets;
 
@@ -31,7 +32,16 @@ internal sealed class CollectSnippets : IStage
     internal static ImmutableArray<Snippet> Collect(Page page, Diagnostics diagnostics)
     {
         var snippets = ImmutableArray.CreateBuilder<Snippet>();
-        foreach (var block in page.Markdown!.Descendants<FencedCodeBlock>())
+        var blocks = new List<FencedCodeBlock>();
+        var compares = new List<CustomContainer>();
+        MarkdownWalk.Blocks(page.Markdown!, node =>
+        {
+            if (node is FencedCodeBlock code)
+                blocks.Add(code);
+            else if (node is CustomContainer { Info: "compare" } container)
+                compares.Add(container);
+        });
+        foreach (var block in blocks)
         {
             var words = (block.Arguments ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0 || words[0] != RunWord)
@@ -74,7 +84,7 @@ internal sealed class CollectSnippets : IStage
             snippets.Add(snippet);
         }
 
-        CheckCompareContainers(page, diagnostics);
+        CheckCompareContainers(page, compares, diagnostics);
         return snippets.ToImmutable();
     }
 
@@ -87,9 +97,9 @@ internal sealed class CollectSnippets : IStage
         return index + 1 < parent.Count ? parent[index + 1] : null;
     }
 
-    private static void CheckCompareContainers(Page page, Diagnostics diagnostics)
+    private static void CheckCompareContainers(Page page, List<CustomContainer> compares, Diagnostics diagnostics)
     {
-        foreach (var container in page.Markdown!.Descendants<CustomContainer>().Where(c => c.Info == "compare"))
+        foreach (var container in compares)
         {
             var languages = container.OfType<FencedCodeBlock>()
                 .Select(block => (block, snippet: block.GetData(typeof(Snippet)) as Snippet))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Site.Core;
 using Site.FrontMatter;
+using Site.Writing;
 
 namespace Site.Theme;
 
@@ -23,7 +24,7 @@ internal sealed class ApplyTheme : IStage
         var pages = state.Pages;
         var navigation = Navigation.Of(state);
         var models = new PageModel(navigation, pages, context);
-        var memo = context.RebuildCache?.Memo<ThemeInputs, string>(Name);
+        var memo = context.RebuildCache?.Memo<ThemeInputs, string?>(Name);
         var site = memo is null ? "" : PageModel.SiteInputs(pages, context.Settings);
         var laidOut = new List<(Page Page, string Layout)>();
         foreach (var page in pages)
@@ -33,7 +34,7 @@ internal sealed class ApplyTheme : IStage
         }
 
         var html = PerPage.Map(laidOut, memo, p => p.Page.SourcePath, p => new ThemeInputs(theme, p.Layout, site, p.Page.Text, p.Page.ContentHtml),
-            (p, _) => theme.Render(p.Layout, models.For(p.Page)), context, cancellationToken);
+            (p, _) => StagedOutput.Stream(context.Staging, p.Page.OutputPath, theme.Render(p.Layout, models.For(p.Page))), context, cancellationToken);
         var outputs = laidOut.Select((p, i) => new OutputFile(p.Page.OutputPath, html[i], null));
         return Task.FromResult(state with { Outputs = state.Outputs.AddRange(outputs) });
     }

@@ -86,6 +86,9 @@ internal static class ConsoleReporter
         output.WriteLine("Time per stage:");
         foreach (var (stage, elapsed) in result.Timings)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {elapsed.TotalMilliseconds,8:0.0} ms"));
+        // The garbage collector's share: its pauses stop every stage's threads, so no stage line shows them alone.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Garbage collection: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated"));
     }
 
     private sealed class StatusProgress : IBuildProgress

@@ -24,6 +24,9 @@ internal sealed class BuildContext
     /// (the preview server keeps one); null in a one-off build, where every stage computes everything.</summary>
     public RebuildCache? RebuildCache { get; init; }
 
+    /// <summary>Where a build that writes puts its files until they replace the output folder; null until writing starts.</summary>
+    public Writing.StagedOutput? Staging { get; set; }
+
     /// <summary>A folder for results kept between builds (highlighted code), under the working directory.</summary>
     public string CacheDirectory => Options.CacheDirectory;
 

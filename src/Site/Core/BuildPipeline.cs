@@ -34,6 +34,7 @@ internal static class BuildPipeline
         (IStage Stage, bool Checks)[] all =
         [
             // Input
+            (new WarmUpLibraries(), true), // their start-up costs, in the background while the files are read
             (new LoadSettings(), true),
             (new ReadFiles(), true),
             (new WarmUpRuntimes(), true), // a head start for the snippets' runtimes, in the background
@@ -41,6 +42,7 @@ internal static class BuildPipeline
             // Process
             (new ParseFrontMatter(), true),
             (new AssignUrls(), true),
+            (new StartWriting(), false), // from here on files are written in the background, into a staging folder
             (new ParseMarkdown(), true),
             // Highlighting (a Node process) runs in the background from here until just before rendering.
             (new HighlightCode(), false),

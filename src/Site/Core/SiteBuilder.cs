@@ -64,13 +64,23 @@ internal static class SiteBuilder
             return last.Result(clock.Elapsed);
 
         var state = new SiteState();
-        foreach (var stage in BuildPipeline.Stages(mode))
+        try
         {
-            var stageClock = Stopwatch.StartNew();
-            progress.StageStarted(stage.Name);
-            state = await stage.RunAsync(state, context, cancellationToken);
-            progress.StageFinished(stage.Name, stageClock.Elapsed);
-            timings.Add((stage.Name, stageClock.Elapsed));
+            foreach (var stage in BuildPipeline.Stages(mode))
+            {
+                var stageClock = Stopwatch.StartNew();
+                progress.StageStarted(stage.Name);
+                state = await stage.RunAsync(state, context, cancellationToken);
+                // Once writing has started, each stage's new files are written while the next stages run.
+                context.Staging?.Accept(state.Outputs);
+                progress.StageFinished(stage.Name, stageClock.Elapsed);
+                timings.Add((stage.Name, stageClock.Elapsed));
+            }
+        }
+        finally
+        {
+            // Failed, cancelled or crashed: the staging folder goes (a finished one was swapped in and stays).
+            context.Staging?.Dispose();
         }
 
         rebuildCache?.BuildCompleted();

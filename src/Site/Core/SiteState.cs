@@ -37,5 +37,11 @@ internal sealed record SiteState
     public ImmutableArray<OutputFile> Outputs { get; init; } = [];
 }
 
-/// <summary>One file of the built site: either text we made or a file copied from disk.</summary>
-internal sealed record OutputFile(string Path, string? Text, string? CopyFrom);
+/// <summary>
+/// One file of the built site: either text we made or a file copied from disk; neither when its stage handed it to the
+/// writers as it was made (<see cref="Writing.StagedOutput.Stream"/>), without keeping it.
+/// </summary>
+internal sealed record OutputFile(string Path, string? Text, string? CopyFrom)
+{
+    public bool Streamed => Text is null && CopyFrom is null;
+}

@@ -65,17 +65,6 @@ public sealed class WriteSiteTests
     }
 
     [Fact]
-    public void Files_are_written_one_folder_after_another_in_turn()
-    {
-        OutputFile File(string path) => new(path, "", null);
-        var files = new[] { File("a/1.html"), File("a/2.html"), File("a/3.html"), File("b/1.html"), File("index.html") };
-
-        var order = WriteSite.AcrossFolders(files).Select(f => f.Path);
-
-        Assert.Equal(["a/1.html", "b/1.html", "index.html", "a/2.html", "a/3.html"], order);
-    }
-
-    [Fact]
     public async Task No_staging_or_old_folders_are_left_behind()
     {
         using var site = new TestSite();

@@ -34,10 +34,10 @@ internal sealed class ResolveLinks : IStage
     {
         var external = ImmutableArray.CreateBuilder<ExternalLink>();
         var folder = Path.GetDirectoryName(page.SourcePath)?.Replace('\\', '/') ?? "";
-        foreach (var link in page.Markdown!.Descendants<LinkInline>())
+        MarkdownWalk.Inlines(page.Markdown!, inline =>
         {
-            if (string.IsNullOrEmpty(link.Url))
-                continue;
+            if (inline is not LinkInline link || string.IsNullOrEmpty(link.Url))
+                return;
             var resolution = resolver.Resolve(link.Url, folder, page.OutputPath, page);
             // The written URL stays in the tree (the renderer asks GetDynamicUrl first), so a kept tree resolves again.
             link.GetDynamicUrl = resolution.Url is { } url ? () => url : null;
@@ -45,7 +45,7 @@ internal sealed class ResolveLinks : IStage
                 diagnostics.Error(resolution.ErrorCode!, page.At(link.Line + 1, link.Column + 1), resolution.Error!);
             else if (resolution.IsExternal)
                 external.Add(new ExternalLink(resolution.Url, link.Line + 1, link.Column + 1));
-        }
+        });
 
         return external.ToImmutable();
     }
