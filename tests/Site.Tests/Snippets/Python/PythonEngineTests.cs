@@ -78,6 +78,16 @@ public sealed class PythonEngineTests
     }
 
     [Fact]
+    public async Task Control_characters_pass_and_a_lone_surrogate_becomes_a_question_mark()
+    {
+        await using var engine = PythonEngine.Create();
+
+        var result = (await engine.Run("print('a\\x00\\x1b[1m\\t\\r\\udcff\"\\\\', end='')")).Succeeded();
+
+        Assert.Equal("a\0\u001b[1m\t\r?\"\\", result.Text());
+    }
+
+    [Fact]
     public async Task Snippets_of_a_session_share_state_and_other_sessions_do_not()
     {
         await using var engine = PythonEngine.Create();

@@ -8,54 +8,37 @@ namespace Site.Snippets.Engines.Python;
 internal sealed record HostReply(ImmutableArray<OutputChunk> Output, bool Truncated, HostError? Error)
 {
     /// <summary>
-    /// Reads run()'s JSON with a <see cref="Utf8JsonReader"/>: the serializer's first use in a process (its metadata, and
-    /// the JIT) costs more than all the replies of a build. Unknown properties are skipped; bad JSON throws JsonException.
+    /// Reads run()'s tuple, (truncated, error, stream, text, stream, text, ...), with the GIL held: texts are UTF-8 bytes,
+    /// the error is b"" or JSON (<see cref="HostError.Parse"/>). Throws <see cref="InvalidDataException"/> on another shape.
     /// </summary>
-    public static HostReply Parse(ReadOnlySpan<byte> json)
+    public static unsafe HostReply Read(PythonApi api, nint reply)
+    {
+        var size = api.PyTuple_Size(reply);
+        if (size < 2 || size % 2 != 0)
+            throw new InvalidDataException($"run() returned {(size < 0 ? api.TakeError() : $"{size} items")} instead of (truncated, error, stream, text, ...)");
+        var truncated = api.ReadLong(api.PyTuple_GetItem(reply, 0)) != 0;
+        var error = api.ReadBytes(api.PyTuple_GetItem(reply, 1)) is { Length: > 0 } json ? HostError.Parse(json) : null;
+        var chunks = ImmutableArray.CreateBuilder<OutputChunk>((int)(size - 2) / 2);
+        for (var i = 2; i < size; i += 2)
+            chunks.Add(new OutputChunk((OutputStream)api.ReadLong(api.PyTuple_GetItem(reply, i)), api.ReadUtf8(api.PyTuple_GetItem(reply, i + 1))));
+        return new HostReply(chunks.MoveToImmutable(), truncated, error);
+    }
+}
+
+/// <summary>A snippet's exception as the host describes it; <see cref="Timeout"/> when it was the watchdog's SnippetTimeout.</summary>
+/// <param name="Trace">The traceback of the snippet's frames; for a timeout, only where it was stopped.</param>
+internal sealed record HostError(string? Name, string? Message, string? Trace, ImmutableArray<string>? Types, bool Timeout)
+{
+    /// <summary>
+    /// Reads the error's JSON with a <see cref="Utf8JsonReader"/>: the serializer's first use in a process (its metadata,
+    /// and the JIT) costs more than all the errors of a build. Unknown properties are skipped; bad JSON throws JsonException.
+    /// </summary>
+    public static HostError Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         Next(ref reader);
-        Expect(ref reader, JsonTokenType.StartObject);
-        var output = ImmutableArray<OutputChunk>.Empty;
-        var truncated = false;
-        HostError? error = null;
-        while (NextProperty(ref reader, out var name))
-        {
-            switch (name)
-            {
-                case "output": output = ReadOutput(ref reader); break;
-                case "truncated": truncated = reader.GetBoolean(); break;
-                case "error": error = reader.TokenType == JsonTokenType.Null ? null : ReadError(ref reader); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        return new HostReply(output, truncated, error);
-    }
-
-    private static ImmutableArray<OutputChunk> ReadOutput(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.StartArray);
-        var chunks = ImmutableArray.CreateBuilder<OutputChunk>();
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            Expect(ref reader, JsonTokenType.StartObject);
-            var stream = OutputStream.Stdout;
-            var text = "";
-            while (NextProperty(ref reader, out var name))
-            {
-                switch (name)
-                {
-                    case "stream": stream = (OutputStream)reader.GetInt32(); break;
-                    case "text": text = reader.GetString() ?? ""; break;
-                    default: reader.Skip(); break;
-                }
-            }
-
-            chunks.Add(new OutputChunk(stream, text));
-        }
-
-        return chunks.ToImmutable();
+        var error = ReadError(ref reader);
+        return reader.Read() ? throw new JsonException("the error goes on after its end") : error;
     }
 
     private static HostError ReadError(ref Utf8JsonReader reader)
@@ -113,10 +96,6 @@ internal sealed record HostReply(ImmutableArray<OutputChunk> Output, bool Trunca
             throw new JsonException($"expected {type} in the reply, found {reader.TokenType}");
     }
 }
-
-/// <summary>A snippet's exception as the host describes it; <see cref="Timeout"/> when it was the watchdog's SnippetTimeout.</summary>
-/// <param name="Trace">The traceback of the snippet's frames; for a timeout, only where it was stopped.</param>
-internal sealed record HostError(string? Name, string? Message, string? Trace, ImmutableArray<string>? Types, bool Timeout);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(InterpreterInfo))]

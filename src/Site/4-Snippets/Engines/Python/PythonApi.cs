@@ -28,11 +28,15 @@ internal sealed unsafe class PythonApi
     public readonly delegate* unmanaged<nint, nint> PyObject_Str;
     public readonly delegate* unmanaged<nint, nint> PyTuple_New;
     public readonly delegate* unmanaged<nint, nint, nint, int> PyTuple_SetItem;
+    public readonly delegate* unmanaged<nint, nint> PyTuple_Size;
+    public readonly delegate* unmanaged<nint, nint, nint> PyTuple_GetItem; // a borrowed reference
     public readonly delegate* unmanaged<long, nint> PyLong_FromLongLong;
+    public readonly delegate* unmanaged<nint, long> PyLong_AsLongLong;
     public readonly delegate* unmanaged<char*, nint, byte*, int*, nint> PyUnicode_DecodeUTF16;
     public readonly delegate* unmanaged<nint, nint*, byte*> PyUnicode_AsUTF8AndSize;
     public readonly delegate* unmanaged<nint, byte**, nint*, int> PyBytes_AsStringAndSize;
     public readonly delegate* unmanaged<nint*, nint*, nint*, void> PyErr_Fetch;
+    public readonly delegate* unmanaged<nint> PyErr_Occurred;
     public readonly delegate* unmanaged<void> PyErr_Clear;
     public readonly delegate* unmanaged<nint, void> Py_DecRef;
 
@@ -59,11 +63,15 @@ internal sealed unsafe class PythonApi
         PyObject_Str = (delegate* unmanaged<nint, nint>)Bind(nameof(PyObject_Str));
         PyTuple_New = (delegate* unmanaged<nint, nint>)Bind(nameof(PyTuple_New));
         PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Bind(nameof(PyTuple_SetItem));
+        PyTuple_Size = (delegate* unmanaged<nint, nint>)Bind(nameof(PyTuple_Size));
+        PyTuple_GetItem = (delegate* unmanaged<nint, nint, nint>)Bind(nameof(PyTuple_GetItem));
         PyLong_FromLongLong = (delegate* unmanaged<long, nint>)Bind(nameof(PyLong_FromLongLong));
+        PyLong_AsLongLong = (delegate* unmanaged<nint, long>)Bind(nameof(PyLong_AsLongLong));
         PyUnicode_DecodeUTF16 = (delegate* unmanaged<char*, nint, byte*, int*, nint>)Bind(nameof(PyUnicode_DecodeUTF16));
         PyUnicode_AsUTF8AndSize = (delegate* unmanaged<nint, nint*, byte*>)Bind(nameof(PyUnicode_AsUTF8AndSize));
         PyBytes_AsStringAndSize = (delegate* unmanaged<nint, byte**, nint*, int>)Bind(nameof(PyBytes_AsStringAndSize));
         PyErr_Fetch = (delegate* unmanaged<nint*, nint*, nint*, void>)Bind(nameof(PyErr_Fetch));
+        PyErr_Occurred = (delegate* unmanaged<nint>)Bind(nameof(PyErr_Occurred));
         PyErr_Clear = (delegate* unmanaged<void>)Bind(nameof(PyErr_Clear));
         Py_DecRef = (delegate* unmanaged<nint, void>)Bind(nameof(Py_DecRef));
     }
@@ -77,12 +85,29 @@ internal sealed unsafe class PythonApi
             return PyUnicode_DecodeUTF16(chars, text.Length * 2, replace, &byteOrder);
     }
 
-    /// <summary>A copy of a bytes object's content.</summary>
-    public byte[] ReadBytes(nint bytes)
+    /// <summary>A copy of a bytes object's content; throws <see cref="InvalidDataException"/> when it is not bytes.</summary>
+    public byte[] ReadBytes(nint bytes) => Content(bytes).ToArray();
+
+    /// <summary>A bytes object's content decoded as UTF-8; throws <see cref="InvalidDataException"/> when it is not bytes.</summary>
+    public string ReadUtf8(nint bytes) => Encoding.UTF8.GetString(Content(bytes));
+
+    /// <summary>The buffer of a bytes object, valid while the object lives.</summary>
+    private ReadOnlySpan<byte> Content(nint bytes)
     {
         byte* buffer;
         nint length;
-        return PyBytes_AsStringAndSize(bytes, &buffer, &length) == 0 ? new ReadOnlySpan<byte>(buffer, (int)length).ToArray() : [];
+        if (bytes == 0 || PyBytes_AsStringAndSize(bytes, &buffer, &length) != 0)
+            throw new InvalidDataException($"expected bytes: {TakeError()}");
+        return new ReadOnlySpan<byte>(buffer, (int)length);
+    }
+
+    /// <summary>An int object's value; throws <see cref="InvalidDataException"/> when it is not an int that fits.</summary>
+    public long ReadLong(nint number)
+    {
+        var value = number == 0 ? -1 : PyLong_AsLongLong(number);
+        if (value == -1 && (number == 0 || PyErr_Occurred() != 0))
+            throw new InvalidDataException($"expected an int: {TakeError()}");
+        return value;
     }
 
     public nint GetAttribute(nint target, string name)

@@ -49,7 +49,7 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         }
 
         var api = runtime.Api;
-        byte[]? reply = null;
+        HostReply? reply = null;
         string? failure = null;
         var gil = api.PyGILState_Ensure();
         try
@@ -109,7 +109,7 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
     public void Refuse(string reason) =>
         completion.TrySetResult(new CallOutcome(null, reason, TimedOut: false, Abandoned: false, Started: false, TimeSpan.Zero));
 
-    private (byte[]? Reply, string? Failure) Invoke(PythonApi api)
+    private (HostReply? Reply, string? Failure) Invoke(PythonApi api)
     {
         var tuple = api.PyTuple_New(arguments.Length);
         for (var i = 0; i < arguments.Length; i++)
@@ -129,9 +129,14 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         api.Py_DecRef(tuple);
         if (result == 0)
             return (null, api.TakeError());
-        var reply = expectReply ? api.ReadBytes(result) : null;
-        api.Py_DecRef(result);
-        return (reply, null);
+        try
+        {
+            return (expectReply ? HostReply.Read(api, result) : null, null);
+        }
+        finally
+        {
+            api.Py_DecRef(result);
+        }
     }
 
     private void OnWatchdog()
@@ -194,10 +199,10 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
 }
 
 /// <summary>How a host call ended.</summary>
-/// <param name="Reply">The host's JSON reply (UTF-8), when it returned one.</param>
+/// <param name="Reply">What the host's run() returned, read.</param>
 /// <param name="Failure">The Python error the host itself raised, or why the call was refused.</param>
 /// <param name="TimedOut">The watchdog fired: the timeout passed (or the call was cancelled) before the call returned.</param>
 /// <param name="Abandoned">The call did not return within the grace period; its worker thread was left behind.</param>
 /// <param name="Started">The call got the GIL and began (false when it timed out waiting for it).</param>
 /// <param name="Duration">From the moment a worker took the call.</param>
-internal sealed record CallOutcome(byte[]? Reply, string? Failure, bool TimedOut, bool Abandoned, bool Started, TimeSpan Duration);
+internal sealed record CallOutcome(HostReply? Reply, string? Failure, bool TimedOut, bool Abandoned, bool Started, TimeSpan Duration);

@@ -130,7 +130,7 @@ internal sealed class PythonEngine : ISnippetEngine
 
     private static RunResult ToResult(CallOutcome outcome, TimeSpan timeout)
     {
-        var reply = outcome.Reply is { Length: > 0 } json ? HostReply.Parse(json) : null;
+        var reply = outcome.Reply;
         var (output, truncated) = Cap(reply?.Output ?? [], reply?.Truncated ?? false);
         var result = new RunResult { Output = output, Truncated = truncated, Duration = outcome.Duration };
         if (outcome.TimedOut || reply?.Error?.Timeout == true)

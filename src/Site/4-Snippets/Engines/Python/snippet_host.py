@@ -1,8 +1,8 @@
 """Runs Markdown snippets inside the site generator's embedded Python (loaded once per process by PythonRuntime).
 
 The C# side calls run(), end_session(), drop_engine() and start() with a few strings and ints, on worker threads that
-hold the GIL; run() and start() return UTF-8 JSON bytes. Output is captured per thread, so several snippets can run
-at once (taking turns on the GIL) without mixing their output.
+hold the GIL; run() returns a tuple the C# side reads item by item, start() UTF-8 JSON bytes. Output is captured per
+thread, so several snippets can run at once (taking turns on the GIL) without mixing their output.
 """
 
 import builtins
@@ -175,7 +175,8 @@ def start():
 
 
 def run(engine, session, code, filename, first_line, limit):
-    """Runs one snippet in its session's namespace; returns {output, truncated, error} as JSON bytes."""
+    """Runs one snippet in its session's namespace. Returns (truncated, error, stream, text, stream, text, ...): 0 or 1,
+    b"" or the error as JSON, then the output chunks in order; texts are UTF-8 (a lone surrogate becomes "?")."""
     key = (engine, session)
     namespace = _sessions.get(key)
     if namespace is None:
@@ -187,9 +188,11 @@ def run(engine, session, code, filename, first_line, limit):
     finally:
         capture.open = False
         _local.capture = None
-    output = [{"stream": stream, "text": "".join(texts)} for stream, texts in capture.chunks]
-    reply = {"output": output, "truncated": capture.truncated, "error": error}
-    return json.dumps(reply, ensure_ascii=False).encode("utf-8", "replace")
+    # A tuple of ints and bytes, not JSON: nothing to encode here or to parse on the C# side for most snippets.
+    reply = [int(capture.truncated), b"" if error is None else json.dumps(error, ensure_ascii=False).encode("utf-8", "replace")]
+    for stream, texts in capture.chunks:
+        reply += (stream, "".join(texts).encode("utf-8", "replace"))
+    return tuple(reply)
 
 
 def _execute(code, filename, first_line, namespace):
@@ -211,7 +214,7 @@ def _execute(code, filename, first_line, namespace):
 def _remember(filename, first_line, code):
     """Lets linecache show the snippet's lines, and those of earlier snippets of the same file, in tracebacks."""
     lines = _sources.setdefault(filename, [])
-    new = [line if line.endswith("\n") else line + "\n" for line in code.splitlines()]
+    new = [line + "\n" for line in code.splitlines()]
     start = first_line - 1
     if len(lines) < start + len(new):
         lines.extend("\n" for _ in range(start + len(new) - len(lines)))
