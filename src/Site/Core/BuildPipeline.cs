@@ -1,6 +1,5 @@
 using Site.FrontMatter;
 using Site.Markdown;
-using Site.Markdown.Highlighting;
 using Site.Markdown.Links;
 using Site.Markdown.Rendering;
 using Site.PostProcessing;
@@ -42,12 +41,9 @@ internal static class BuildPipeline
             (new ParseFrontMatter(), true),
             (new AssignUrls(), true),
             (new ParseMarkdown(), true),
-            // Highlighting (a Node process) runs in the background from here until just before rendering.
-            (new HighlightCode(), false),
             (new CollectSnippets(), true),
             (new RunSnippets(), true),
             (new ResolveLinks(), true),
-            (new AwaitHighlighting(), false),
             (new RenderMarkdown(), false),
             // Post-process
             (new GeneratePages(), false),
