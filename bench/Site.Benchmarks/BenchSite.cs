@@ -1,6 +1,5 @@
 using System.Reflection;
 using Site.Core;
-using Site.Markdown.Highlighting;
 using Site.Snippets.Running;
 using Site.Theme;
 
@@ -78,7 +77,7 @@ internal sealed class BenchSite : IDisposable
 
         // The pipeline's own order, up to the theme, less what needs a runtime.
         var state = new SiteState();
-        foreach (var stage in BuildPipeline.Stages(BuildMode.Build).TakeWhile(s => s is not ApplyTheme).Where(s => s is not RunSnippets and not HighlightCode))
+        foreach (var stage in BuildPipeline.Stages(BuildMode.Build).TakeWhile(s => s is not ApplyTheme).Where(s => s is not RunSnippets))
             state = stage.RunAsync(state, context, CancellationToken.None).GetAwaiter().GetResult();
         if (context.Diagnostics.HasErrors)
             throw new InvalidOperationException("the benchmark site has errors:\n" + string.Join("\n", context.Diagnostics.Sorted()));

@@ -1,6 +1,5 @@
 using Site.FrontMatter;
 using Site.Markdown;
-using Site.Markdown.Highlighting;
 using Site.Markdown.Links;
 using Site.Markdown.Rendering;
 using Site.PostProcessing;
@@ -44,12 +43,9 @@ internal static class BuildPipeline
             (new AssignUrls(), true),
             (new StartWriting(), false), // from here on files are written in the background, into a staging folder
             (new ParseMarkdown(), true),
-            // Highlighting (a Node process) runs in the background from here until just before rendering.
-            (new HighlightCode(), false),
             (new CollectSnippets(), true),
             (new RunSnippets(), true),
             (new ResolveLinks(), true),
-            (new AwaitHighlighting(), false),
             (new RenderMarkdown(), false),
             // Post-process
             (new GeneratePages(), false),

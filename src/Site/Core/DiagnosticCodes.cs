@@ -18,7 +18,6 @@ internal static class DiagnosticCodes
     public const string MalformedSettings = "SITE030";
     public const string UnknownSetting = "SITE031";
     public const string ThemeError = "SITE040";
-    public const string HighlighterUnavailable = "SITE041";
     public const string MissingFolder = "SITE050";
     public const string UnsafeOutputFolder = "SITE051";
     public const string InvalidSnippetOption = "SNIP001";

@@ -19,12 +19,6 @@ internal sealed record SiteState
 
     public ImmutableDictionary<string, DataTable> DataTables { get; init; } = ImmutableDictionary<string, DataTable>.Empty;
 
-    /// <summary>The highlighting under way in the background (started by HighlightCode, awaited by AwaitHighlighting).</summary>
-    public Task<ImmutableDictionary<string, string>>? Highlighting { get; init; }
-
-    /// <summary>Highlighted HTML of code blocks, keyed by HighlightCode.Key(language, code).</summary>
-    public ImmutableDictionary<string, string> HighlightedCode { get; init; } = ImmutableDictionary<string, string>.Empty;
-
     /// <summary>What became of each snippet (by reference: a snippet is one block of one page).</summary>
     public ImmutableDictionary<Snippet, SnippetOutcome> SnippetOutcomes { get; init; } =
         ImmutableDictionary<Snippet, SnippetOutcome>.Empty.WithComparers(ReferenceEqualityComparer.Instance);

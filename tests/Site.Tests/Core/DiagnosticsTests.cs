@@ -8,10 +8,10 @@ public sealed class DiagnosticsTests
     public void A_diagnostic_prints_in_compiler_format()
     {
         var located = Diagnostic.Error("SITE010", new SourceLocation("input/a.md", 3, 7), "link to 'b.md'");
-        var unlocated = Diagnostic.Warning("SITE041", null, "code blocks are not highlighted");
+        var unlocated = Diagnostic.Warning("SITE031", null, "unknown setting 'theme'");
 
         Assert.Equal("input/a.md(3,7): error SITE010: link to 'b.md'", located.ToString());
-        Assert.Equal("site: warning SITE041: code blocks are not highlighted", unlocated.ToString());
+        Assert.Equal("site: warning SITE031: unknown setting 'theme'", unlocated.ToString());
         Assert.Equal("input/a.md(3,7): error SITE010: x\n  detail", (Diagnostic.Error("SITE010", new SourceLocation("input/a.md", 3, 7), "x") with { Detail = "  detail" }).ToString().ReplaceLineEndings("\n"));
     }
 

@@ -1,5 +1,4 @@
 using Site.Core;
-using Site.Markdown.Highlighting;
 using Site.PostProcessing;
 using Site.Snippets.Running;
 using Site.Tests.Support;
@@ -67,7 +66,7 @@ public sealed class PageTextDifferentialTests
             Progress = SilentProgress.Instance,
         };
         var state = new SiteState();
-        foreach (var stage in BuildPipeline.Stages(BuildMode.Build).TakeWhile(s => s is not ApplyTheme).Where(s => s is not RunSnippets and not HighlightCode))
+        foreach (var stage in BuildPipeline.Stages(BuildMode.Build).TakeWhile(s => s is not ApplyTheme).Where(s => s is not RunSnippets))
             state = stage.RunAsync(state, context, CancellationToken.None).GetAwaiter().GetResult();
         return [.. state.Pages.Where(p => p.ContentHtml.Length > 0)];
     }

@@ -11,7 +11,7 @@ namespace Site.Tests.Support;
 
 /// <summary>
 /// Renders one Markdown page the way the build does (ParseMarkdown, CollectSnippets, ResolveLinks, RenderMarkdown), without
-/// the theme or the highlighter (code stays escaped, so the HTML does not depend on Node).
+/// the theme (code is highlighted, in process, as the build does it).
 /// </summary>
 internal static class MarkdownHarness
 {

@@ -36,10 +36,10 @@ internal sealed class RenderMarkdown : IStage
         return Task.FromResult(state with { Pages = pages });
     }
 
-    /// <summary>What every page's HTML may take from the rest of the site besides its links' targets: data tables, whether code is highlighted.</summary>
+    /// <summary>What every page's HTML may take from the rest of the site besides its links' targets: the data tables.</summary>
     private static string SiteInputs(SiteState state)
     {
-        var text = new StringBuilder().Append(state.HighlightedCode.IsEmpty).Append('\n');
+        var text = new StringBuilder();
         foreach (var table in state.DataTables.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             text.AppendJoin('\0', table.Name, table.DisplayPath, table.Title).Append('\n')

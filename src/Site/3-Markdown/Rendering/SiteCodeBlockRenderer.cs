@@ -3,12 +3,13 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Site.Markdown.Highlighting;
+using Site.Markdown.Highlighting.Engine;
 using Site.Snippets;
 
 namespace Site.Markdown.Rendering;
 
 /// <summary>
-/// Code blocks with a header (language, copy button), highlighted at build time; runnable snippets with their output.
+/// Code blocks with a header (language, copy button), highlighted as they are rendered (highlight.js's HTML, in process); runnable snippets with their output.
 /// A fence in a language nothing understands ("dataview") is shown as plain, escaped code.
 /// </summary>
 internal sealed class SiteCodeBlockRenderer(PageRenderContext context) : HtmlObjectRenderer<CodeBlock>
@@ -54,7 +55,7 @@ internal sealed class SiteCodeBlockRenderer(PageRenderContext context) : HtmlObj
             renderer.Write("<span class=\"snippet-badge\" title=\"Runs at build time\">▶ runs</span>");
         renderer.Write("<button type=\"button\" class=\"copy-button\" aria-label=\"Copy code\">Copy</button></div><pre><code class=\"");
         renderer.Write(language is null ? "nohighlight" : "hljs language-" + language).Write("\">");
-        if (language is not null && context.Site.HighlightedCode.TryGetValue(HighlightCode.Key(language, code), out var html))
+        if (language is not null && Highlighter.Highlight(language, code) is { } html)
             renderer.Write(html);
         else
             renderer.WriteEscape(code);

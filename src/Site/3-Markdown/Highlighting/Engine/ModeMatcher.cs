@@ -1,0 +1,195 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Site.Markdown.Highlighting.Engine;
+
+internal enum RuleType
+{
+    Begin,
+    End,
+    Illegal,
+}
+
+/// <summary>
+/// highlight.js's ResumableMultiRegex: the rules of a mode (each child's begin, then its end, then illegal) joined into one
+/// expression whose first matching group tells the rule. After a callback ignored a match, scanning resumes at the same
+/// place with the later rules only: each starting rule gets an expression of its own (a slice), built on first use.
+/// The slices are shared and immutable; what highlight.js keeps in the matcher while scanning is a <see cref="MatcherState"/>.
+/// </summary>
+internal sealed class ModeMatcher
+{
+    // highlight.js's BACKREF_RE: a class, a parenthesis, a backreference or another escape, in a JavaScript source.
+    private static readonly Regex BackReference = new(@"\[(?:[^\\\]]|\\[^\n\r\u2028\u2029])*\]|\(\??|\\([1-9][0-9]*)|\\[^\n\r\u2028\u2029]");
+
+    private readonly Grammar grammar;
+    private readonly List<(string Source, RuleType Type, Mode? Mode)> rules = [];
+    private readonly Slice?[] slices;
+
+    public ModeMatcher(Mode mode)
+    {
+        grammar = mode.Grammar;
+        foreach (var child in mode.Contains)
+            rules.Add((child.File.Begin!, RuleType.Begin, child));
+        BeginCount = rules.Count;
+        if (!string.IsNullOrEmpty(mode.File.TerminatorEnd))
+            rules.Add((mode.File.TerminatorEnd, RuleType.End, null));
+        if (!string.IsNullOrEmpty(mode.File.Illegal))
+            rules.Add((mode.File.Illegal, RuleType.Illegal, null));
+        slices = new Slice?[rules.Count];
+    }
+
+    public int RuleCount => rules.Count;
+
+    private int BeginCount { get; }
+
+    /// <summary>ResumableMultiRegex.exec: the first match at or after <paramref name="lastIndex"/>.</summary>
+    public RuleMatch? Exec(string input, int lastIndex, MatcherState state)
+    {
+        var result = SliceFor(state.RegexIndex, state)?.Exec(input, lastIndex, state);
+        if (state.RegexIndex != 0 && (result is null || result.Index != lastIndex))
+            result = SliceFor(0, state)?.Exec(input, lastIndex + 1, state); // nothing more here: a full scan from the next character
+
+        if (result is not null)
+        {
+            state.RegexIndex += result.Position + 1;
+            if (state.RegexIndex == BeginCount)
+                state.RegexIndex = 0;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// highlight.js's getMatcher. Building a slice renumbers its rules' positions from 0, in objects all slices share:
+    /// later matches of the earlier slices read those numbers. That is replayed per highlighting (<see cref="MatcherState"/>),
+    /// so the result is highlight.js's in a process that highlighted nothing before.
+    /// </summary>
+    private Slice? SliceFor(int index, MatcherState state)
+    {
+        if (index >= rules.Count)
+            return null;
+        if (!state.Built[index])
+        {
+            state.Built[index] = true;
+            for (var rule = index; rule < rules.Count; rule++)
+                state.Positions[rule] = rule - index;
+        }
+
+        return LazyInitializer.EnsureInitialized(ref slices[index], () => new Slice(this, index));
+    }
+
+    /// <summary>highlight.js's MultiRegex over the rules from <c>first</c> on.</summary>
+    private sealed class Slice
+    {
+        private readonly ModeMatcher matcher;
+        private readonly Regex regex;
+        private readonly int[] groupOfRule; // the group wrapping each rule, from the slice's first rule
+
+        public Slice(ModeMatcher matcher, int first)
+        {
+            this.matcher = matcher;
+            FirstRule = first;
+            var sources = matcher.rules.Skip(first).Select(r => r.Source).ToList();
+            groupOfRule = new int[sources.Count];
+            var group = 1;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                groupOfRule[i] = group;
+                group += JsRegex.CountGroups(sources[i]) + 1;
+            }
+
+            regex = matcher.grammar.Regex(Join(sources));
+        }
+
+        private int FirstRule { get; }
+
+        public RuleMatch? Exec(string input, int lastIndex, MatcherState state)
+        {
+            if (lastIndex > input.Length)
+                return null;
+            var match = regex.Match(input, lastIndex);
+            if (!match.Success)
+                return null;
+            var i = Array.FindIndex(groupOfRule, g => match.Groups[g].Success);
+            var (_, type, mode) = matcher.rules[FirstRule + i];
+            return new RuleMatch(match, input, groupOfRule[i], type, mode, state.Positions[FirstRule + i]);
+        }
+    }
+
+    /// <summary>
+    /// highlight.js's _rewriteBackreferences with '|': each source in a group of its own, its backreferences renumbered.
+    /// </summary>
+    private static string Join(List<string> sources)
+    {
+        var captures = 0;
+        var joined = new StringBuilder();
+        foreach (var source in sources)
+        {
+            captures++;
+            var offset = captures;
+            joined.Append(joined.Length > 0 ? "|(" : "(");
+            var rest = source;
+            while (rest.Length > 0)
+            {
+                var match = BackReference.Match(rest);
+                if (!match.Success)
+                {
+                    joined.Append(rest);
+                    break;
+                }
+
+                joined.Append(rest, 0, match.Index);
+                rest = rest[(match.Index + match.Length)..];
+                if (match.Value[0] == '\\' && match.Groups[1].Success)
+                {
+                    joined.Append('\\').Append(int.Parse(match.Groups[1].Value) + offset);
+                }
+                else
+                {
+                    joined.Append(match.Value);
+                    if (match.Value == "(")
+                        captures++;
+                }
+            }
+
+            joined.Append(')');
+        }
+
+        return joined.ToString();
+    }
+}
+
+/// <summary>What highlight.js keeps in a mode's matcher while highlighting: where to resume, and the rules' positions.</summary>
+internal sealed class MatcherState(int rules)
+{
+    public int RegexIndex { get; set; }
+
+    public int[] Positions { get; } = new int[rules];
+
+    public bool[] Built { get; } = new bool[rules];
+}
+
+/// <summary>A match of one rule (highlight.js's EnhancedMatch): group 0 is the rule's whole match, then the rule's groups.</summary>
+internal sealed class RuleMatch(Match match, string input, int ruleGroup, RuleType type, Mode? rule, int position)
+{
+    public RuleType Type => type;
+
+    /// <summary>The child mode a begin rule starts.</summary>
+    public Mode? Rule => rule;
+
+    /// <summary>The rule's position in the slice that matched, as highlight.js last numbered it.</summary>
+    public int Position => position;
+
+    public int Index => match.Index;
+
+    public string Input => input;
+
+    public string Value => match.Value;
+
+    /// <summary>The text of the rule's group <paramref name="number"/>, or null where it took no part (undefined).</summary>
+    public string? Group(int number)
+    {
+        var group = match.Groups[ruleGroup + number];
+        return group.Success ? group.Value : null;
+    }
+}
