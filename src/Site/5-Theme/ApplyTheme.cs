@@ -15,11 +15,12 @@ internal sealed class ApplyTheme : IStage
 
     public string Name => "theme";
 
-    public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
+    public async Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
-        var theme = context.Theme ??= LoadTheme(context);
+        // CompileTheme started compiling at the start of the build (a pipeline without it compiles here).
+        var theme = context.Theme ??= state.ThemeCompilation is { } compiling ? await compiling : CompileTheme.Load(context);
         if (theme is null)
-            return Task.FromResult(state);
+            return state;
 
         var pages = state.Pages;
         var navigation = Navigation.Of(state);
@@ -36,16 +37,7 @@ internal sealed class ApplyTheme : IStage
         var html = PerPage.Map(laidOut, memo, p => p.Page.SourcePath, p => new ThemeInputs(theme, p.Layout, site, p.Page.Text, p.Page.ContentHtml),
             (p, _) => StagedOutput.Stream(context.Staging, p.Page.OutputPath, theme.Render(p.Layout, models.For(p.Page))), context, cancellationToken);
         var outputs = laidOut.Select((p, i) => new OutputFile(p.Page.OutputPath, html[i], null));
-        return Task.FromResult(state with { Outputs = state.Outputs.AddRange(outputs) });
-    }
-
-    /// <summary>The compiled theme; a rebuild compiles it again only when a template changed.</summary>
-    private static ThemeTemplates? LoadTheme(BuildContext context)
-    {
-        var directory = context.Options.ThemeDirectory;
-        if (context.RebuildCache?.Memo<string, ThemeTemplates?>("theme templates") is not { } memo)
-            return ThemeTemplates.Load(directory, context.Diagnostics);
-        return memo.GetOrAdd(directory, ThemeTemplates.Sources(directory), context.Diagnostics, diagnostics => ThemeTemplates.Load(directory, diagnostics));
+        return state with { Outputs = state.Outputs.AddRange(outputs), ThemeCompilation = null };
     }
 
     /// <summary>What a page's themed HTML depends on: its own text (front matter included) and content, and the rest of the site.</summary>

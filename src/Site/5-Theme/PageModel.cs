@@ -27,6 +27,19 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
 
     private bool HasFeed { get; } = context.Settings.BaseUrl is not null && allPages.Any(Feeds.InFeed);
 
+    // Where each page is in the sidebar: its entry, and its place among the entry's pages (-1: it is the entry's own page).
+    private readonly Dictionary<Page, (int Entry, int Child)> places = Places(navigation);
+
+    // The sidebar entry of each section: the first one holding one of its pages.
+    private readonly Dictionary<string, NavigationEntry> sections = Sections(navigation);
+
+    // What each sidebar entry and the tag list link to, so that SharedLinks knows when a page may share them.
+    private readonly string[][] entryTargets = [.. navigation.Entries.Select(e => e.Children.Prepend(e.Page).OfType<Page>().Select(p => p.OutputPath).ToArray())];
+
+    private string[] TagTargets => field ??= [.. tags.Select(t => GeneratePages.TagUrl(t.Name))];
+
+    private readonly SharedLinks shared = new();
+
     /// <summary>
     /// Everything <see cref="For"/> reads besides the page's own text and content: the settings, the year, and what the
     /// navigation, listings and tags take from every page. Equal inputs give equal models, so a rebuild keeps the HTML.
@@ -52,7 +65,7 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
     public static Dictionary<string, object?> SiteModel(BuildContext context, string from, bool hasFeed)
     {
         var settings = context.Settings;
-        return new Dictionary<string, object?>
+        return new Dictionary<string, object?>(8)
         {
             ["title"] = settings.Title,
             ["description"] = settings.Description,
@@ -70,15 +83,17 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
         var from = page.OutputPath;
         string Url(Page target) => Urls.Relative(from, target.OutputPath);
         var settings = context.Settings;
-        var section = page.Section is null ? null : navigation.Entries.FirstOrDefault(e => e.Page?.Section == page.Section || e.Children.Any(c => c.Section == page.Section));
+        var section = page.Section is null ? null : sections.GetValueOrDefault(page.Section);
+        var place = places.TryGetValue(page, out var found) ? found : (Entry: -1, Child: -1);
         readingIndex.TryGetValue(page, out var position);
         var inReadingOrder = readingIndex.ContainsKey(page);
 
-        return new Dictionary<string, object?>
+        // Sized to their keys, as all the model's dictionaries: growing one allocates it again.
+        return new Dictionary<string, object?>(12)
         {
             ["site"] = SiteModel(context, from, HasFeed),
             ["root"] = Urls.ToRoot(from),
-            ["page"] = new Dictionary<string, object?>
+            ["page"] = new Dictionary<string, object?>(16)
             {
                 ["title"] = page.Metadata.Title,
                 ["description"] = page.Metadata.Description,
@@ -97,23 +112,25 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
                 // A 404 page is served at any depth: with a known base URL its relative links start from there.
                 ["baseHref"] = page.Kind == PageKind.NotFound ? settings.BaseUrl : null,
             },
-            ["nav"] = navigation.Entries.Select(entry => NavEntry(entry, page, Url, fullSidebar)).ToList(),
+            ["nav"] = navigation.Entries.Select((entry, i) => i == place.Entry
+                ? NavEntry(entry, open: true, place.Child, from)
+                : shared.Get(entry, from, entryTargets[i], () => NavEntry(entry, open: false, -1, from))).ToList(),
             ["prev"] = inReadingOrder && position > 0 ? Link(navigation.ReadingOrder[position - 1].Metadata.Title, Url(navigation.ReadingOrder[position - 1])) : null,
             ["next"] = inReadingOrder && position + 1 < navigation.ReadingOrder.Length ? Link(navigation.ReadingOrder[position + 1].Metadata.Title, Url(navigation.ReadingOrder[position + 1])) : null,
             ["breadcrumbs"] = Breadcrumbs(page, section, Url),
-            ["listing"] = Listing(page).Select(p => new Dictionary<string, object?>
+            ["listing"] = Listing(page).Select(p => new Dictionary<string, object?>(4)
             {
                 ["title"] = p.Metadata.Title,
                 ["url"] = Url(p),
                 ["description"] = p.Metadata.Description,
                 ["date"] = p.Metadata.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
             }).ToList(),
-            ["tags"] = tags.Select(t => new Dictionary<string, object?>
+            ["tags"] = shared.Get(tags, from, TagTargets, () => tags.Select(t => new Dictionary<string, object?>(3)
             {
                 ["name"] = t.Name,
                 ["url"] = Urls.Relative(from, GeneratePages.TagUrl(t.Name)),
                 ["count"] = t.Count,
-            }).ToList(),
+            }).ToList()),
             ["tagName"] = page.Kind == PageKind.TagPage ? page.ListingKey : null,
         };
     }
@@ -133,7 +150,7 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
         var toc = new List<Dictionary<string, object?>>();
         foreach (var heading in page.Headings)
         {
-            var item = new Dictionary<string, object?>
+            var item = new Dictionary<string, object?>(4)
             {
                 ["id"] = heading.Id, ["text"] = heading.Text, ["level"] = heading.Level, ["children"] = new List<Dictionary<string, object?>>(),
             };
@@ -161,22 +178,29 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
     /// </summary>
     public const int SectionWindow = 50;
 
-    private static Dictionary<string, object?> NavEntry(NavigationEntry entry, Page current, Func<Page, string> url, bool fullSidebar)
+    /// <summary>A sidebar entry seen from the page at <paramref name="from"/>: open when the page is in it, at
+    /// <paramref name="current"/> among its pages (-1: the page is the entry's own).</summary>
+    private Dictionary<string, object?> NavEntry(NavigationEntry entry, bool open, int current, string from)
     {
-        var open = entry.Page == current || entry.Children.Contains(current);
         var pages = open || fullSidebar ? entry.Children : [];
-        var (start, count) = Window(pages.IndexOf(current), pages.Length);
-        return new Dictionary<string, object?>
+        var (start, count) = Window(open ? current : -1, pages.Length);
+        var shown = new List<Dictionary<string, object?>>(count);
+        for (var i = start; i < start + count; i++)
+        {
+            var child = pages[i];
+            shown.Add(i == current && open
+                ? ChildLink(child, from, active: true)
+                : shared.Get(child, from, [child.OutputPath], () => ChildLink(child, from, active: false)));
+        }
+
+        return new Dictionary<string, object?>(8)
         {
             ["title"] = entry.Title,
-            ["url"] = entry.Page is null ? (entry.Children.Length > 0 ? url(entry.Children[0]) : null) : url(entry.Page),
-            ["active"] = entry.Page == current,
+            ["url"] = entry.Page is null ? (entry.Children.Length > 0 ? Urls.Relative(from, entry.Children[0].OutputPath) : null) : Urls.Relative(from, entry.Page.OutputPath),
+            ["active"] = open && current < 0,
             ["open"] = open,
             ["isSection"] = entry.Children.Length > 0,
-            ["pages"] = pages.Skip(start).Take(count).Select(child => new Dictionary<string, object?>
-            {
-                ["title"] = child.Metadata.Title, ["url"] = url(child), ["active"] = child == current,
-            }).ToList(),
+            ["pages"] = shown,
             ["hiddenBefore"] = start,
             ["hiddenAfter"] = pages.Length - start - count,
         };
@@ -189,6 +213,39 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
             return (0, total);
         var start = Math.Clamp(current - SectionWindow / 2, 0, total - SectionWindow);
         return (start, SectionWindow);
+    }
+
+    private static Dictionary<string, object?> ChildLink(Page child, string from, bool active) =>
+        new(3) { ["title"] = child.Metadata.Title, ["url"] = Urls.Relative(from, child.OutputPath), ["active"] = active };
+
+    private static Dictionary<Page, (int Entry, int Child)> Places(Navigation navigation)
+    {
+        var places = new Dictionary<Page, (int, int)>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < navigation.Entries.Length; i++)
+        {
+            var entry = navigation.Entries[i];
+            if (entry.Page is not null)
+                places.TryAdd(entry.Page, (i, -1));
+            for (var j = 0; j < entry.Children.Length; j++)
+                places.TryAdd(entry.Children[j], (i, j));
+        }
+
+        return places;
+    }
+
+    private static Dictionary<string, NavigationEntry> Sections(Navigation navigation)
+    {
+        var sections = new Dictionary<string, NavigationEntry>(StringComparer.Ordinal);
+        foreach (var entry in navigation.Entries)
+        {
+            foreach (var page in entry.Children.Prepend(entry.Page))
+            {
+                if (page?.Section is { } section)
+                    sections.TryAdd(section, entry);
+            }
+        }
+
+        return sections;
     }
 
     private List<Dictionary<string, object?>> Breadcrumbs(Page page, NavigationEntry? section, Func<Page, string> url)
@@ -204,5 +261,5 @@ internal sealed class PageModel(Navigation navigation, IReadOnlyList<Page> allPa
         return crumbs;
     }
 
-    private static Dictionary<string, object?> Link(string title, string? url) => new() { ["title"] = title, ["name"] = title, ["url"] = url };
+    private static Dictionary<string, object?> Link(string title, string? url) => new(3) { ["title"] = title, ["name"] = title, ["url"] = url };
 }

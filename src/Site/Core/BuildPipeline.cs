@@ -35,6 +35,7 @@ internal static class BuildPipeline
             // Input
             (new WarmUpLibraries(), true), // their start-up costs, in the background while the files are read
             (new LoadSettings(), true),
+            (new CompileTheme(), false), // the templates, in the background until ApplyTheme
             (new ReadFiles(), true),
             (new WarmUpRuntimes(), true), // a head start for the snippets' runtimes, in the background
             (new LoadDataTables(), true),

@@ -23,6 +23,9 @@ internal sealed record SiteState
     public ImmutableDictionary<Snippet, SnippetOutcome> SnippetOutcomes { get; init; } =
         ImmutableDictionary<Snippet, SnippetOutcome>.Empty.WithComparers(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The theme being compiled in the background (started by CompileTheme, awaited by ApplyTheme).</summary>
+    public Task<ThemeTemplates?>? ThemeCompilation { get; init; }
+
     /// <summary>The site's order (sidebar, reading order), made once by GeneratePages from the final pages; the stages
     /// after it add outputs, not pages.</summary>
     public Navigation? Navigation { get; init; }
