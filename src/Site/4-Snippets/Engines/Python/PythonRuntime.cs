@@ -42,6 +42,9 @@ internal sealed class PythonRuntime
 
     public PythonWorkers Workers { get; private set; } = null!;
 
+    /// <summary>The interpreter is loaded and started in this process: <see cref="Get"/> returns it without waiting.</summary>
+    public static bool IsLoaded => Volatile.Read(ref loaded) is not null;
+
     /// <summary>
     /// The process's interpreter, loading it on first use from <paramref name="explicitLibrary"/> (else SITE_PYTHON_LIBRARY,
     /// else a search). Asking for another library once one is loaded throws <see cref="PythonUnavailableException"/>.
