@@ -81,7 +81,22 @@ internal sealed class PythonRuntime
     {
         Workers.Enqueue(calls);
         await calls[^1].Task;
-        return await Task.WhenAll(calls.Select(call => call.Task));
+        // Cancelled, a queued last call ends before the running ones do.
+        return Ended(calls) is { } outcomes ? outcomes : await Task.WhenAll(calls.Select(call => call.Task));
+    }
+
+    /// <summary>The calls' outcomes when all have ended, else null.</summary>
+    private static CallOutcome[]? Ended(PythonCall[] calls)
+    {
+        var outcomes = new CallOutcome[calls.Length];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            if (!calls[i].Task.IsCompleted)
+                return null;
+            outcomes[i] = calls[i].Task.Result;
+        }
+
+        return outcomes;
     }
 
     private static unsafe PythonRuntime Load(PythonInstallation installation)
