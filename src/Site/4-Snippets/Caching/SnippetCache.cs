@@ -79,8 +79,8 @@ internal sealed class SnippetCache
     public void Save()
     {
         var cutoff = DateTime.UtcNow - KeepUnused;
-        var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff).ToDictionary(pair => pair.Key, pair => pair.Value);
-        AtomicFile.Write(FilePath, stream => SnippetCacheWriter.Write(stream, new CacheFile(CacheFile.CurrentVersion, kept)));
+        var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff); // written as they come, not copied first
+        AtomicFile.Write(FilePath, stream => SnippetCacheWriter.Write(stream, CacheFile.CurrentVersion, kept));
         HasNewResults = false;
     }
 

@@ -272,7 +272,7 @@ internal sealed class RunSnippets : IStage
                 continue;
             var jsText = jsRun.DisplayText;
             var pyText = pyRun.DisplayText;
-            if (OutputText.Normalize(jsText) == OutputText.Normalize(pyText))
+            if (OutputText.NormalEquals(jsText, pyText))
                 continue;
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompareOutputsDiffer, group.Key!.At,
                     $"'::: compare same-output': the js snippet (line {js.At.Line}) and the python snippet (line {python.At.Line}) print different output")

@@ -24,6 +24,10 @@ public sealed class OutputTextTests
         var expected = string.Join('\n', lines.Select(line => line.TrimEnd())).TrimEnd('\n');
 
         Assert.Equal(expected, OutputText.Normalize(text));
+        Assert.True(OutputText.NormalEquals(text, expected));
+        Assert.True(OutputText.NormalEquals(expected + "\r\n \n", text));
+        Assert.False(OutputText.NormalEquals(text, expected + "."));
+        Assert.False(OutputText.NormalEquals("." + text, expected));
     }
 
     [Fact]

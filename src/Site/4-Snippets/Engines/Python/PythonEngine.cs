@@ -179,7 +179,9 @@ internal sealed class PythonEngine : ISnippetEngine
     /// <summary>The host caps output at OutputLimit code points; .NET counts UTF-16 units, so trim what is still over.</summary>
     private static (ImmutableArray<OutputChunk> Output, bool Truncated) Cap(ImmutableArray<OutputChunk> output, bool truncated)
     {
-        var total = output.Sum(chunk => chunk.Text.Length);
+        var total = 0L;
+        foreach (var chunk in output) // not Sum(): that boxes the array
+            total += chunk.Text.Length;
         if (total <= RunResult.OutputLimit)
             return (output, truncated);
 
