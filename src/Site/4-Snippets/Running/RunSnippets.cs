@@ -137,33 +137,36 @@ internal sealed class RunSnippets : IStage
         await using (engine)
         {
             // All in one go, still one session after another: an engine can then run them without a round trip each.
-            var results = await engine.RunSessionsAsync([.. toRun.Select(run => Requests(run.Session))], cancellationToken);
-            RecordAll(engine, toRun, results, cache, outcomes, context);
+            var running = engine.RunSessionsAsync([.. toRun.Select(run => Requests(run.Session))], cancellationToken);
+            var keys = toRun.ConvertAll(run => run.Keys ?? Keys(identity, run.Session)); // those not made yet, while the snippets run
+            RecordAll(engine, toRun, keys, await running, cache, outcomes, context);
         }
 
         return outcomes;
     }
 
-    /// <summary>A session to run, with the cache keys of its snippets.</summary>
-    private sealed record SessionToRun(Session Session, List<string> Keys);
+    /// <summary>A session to run, with the cache keys of its snippets (null when nothing was looked up: they are made later).</summary>
+    private sealed record SessionToRun(Session Session, List<string>? Keys);
 
     /// <summary>
     /// Sessions whose results are all cached (every session under --frozen) take them from the cache; the others are
-    /// returned, to run. (Loops stay out of the async methods: the JIT compiles those fully when a loop is in one.)
+    /// returned, to run. With nothing to look up (--no-cache, an empty cache) they are returned without their keys. (Loops stay out of the async methods: the JIT compiles those fully when a loop is in one.)
     /// </summary>
     private static List<SessionToRun> TakeCached(string identity, List<Session> sessions, SnippetCache cache,
         List<SnippetOutcome> outcomes, BuildContext context)
     {
         var options = context.Options;
+        var lookUp = options.Frozen || (!options.NoCache && cache.Count > 0);
         var toRun = new List<SessionToRun>();
         foreach (var session in sessions)
         {
-            var keys = Keys(identity, session);
-            if (options.NoCache && !options.Frozen)
+            if (!lookUp)
             {
-                toRun.Add(new SessionToRun(session, keys));
+                toRun.Add(new SessionToRun(session, null));
                 continue;
             }
+
+            var keys = Keys(identity, session);
 
             var cached = new List<CachedRun?>(keys.Count);
             foreach (var key in keys)
@@ -218,18 +221,18 @@ internal sealed class RunSnippets : IStage
     }
 
     /// <summary>Caches (unless it timed out or the engine failed) and verifies each result of the sessions that ran.</summary>
-    private static void RecordAll(ISnippetEngine engine, List<SessionToRun> ran, ImmutableArray<ImmutableArray<RunResult>> results, SnippetCache cache,
-        List<SnippetOutcome> outcomes, BuildContext context)
+    private static void RecordAll(ISnippetEngine engine, List<SessionToRun> ran, List<List<string>> keys,
+        ImmutableArray<ImmutableArray<RunResult>> results, SnippetCache cache, List<SnippetOutcome> outcomes, BuildContext context)
     {
         for (var s = 0; s < ran.Count; s++)
         {
-            var (session, keys) = ran[s];
+            var session = ran[s].Session;
             for (var i = 0; i < session.Snippets.Length; i++)
             {
                 var snippet = session.Snippets[i];
                 var result = results[s][i];
                 if (result.Error?.Kind is not (RunErrorKind.Timeout or RunErrorKind.EngineFailure))
-                    cache.Put(keys[i], engine.Runtime, result);
+                    cache.Put(keys[s][i], engine.Runtime, result);
                 var status = SnippetVerifier.Verify(snippet, result, context.Diagnostics);
                 outcomes.Add(new SnippetOutcome { Snippet = snippet, Status = status, Result = result, Runtime = engine.Runtime });
             }
