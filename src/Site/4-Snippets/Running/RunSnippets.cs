@@ -150,7 +150,8 @@ internal sealed class RunSnippets : IStage
 
     /// <summary>
     /// Sessions whose results are all cached (every session under --frozen) take them from the cache; the others are
-    /// returned, to run. With nothing to look up (--no-cache, an empty cache) they are returned without their keys. (Loops stay out of the async methods: the JIT compiles those fully when a loop is in one.)
+    /// returned, to run: without their keys when there is nothing to look up (--no-cache, an empty cache). (Loops stay
+    /// out of the async methods: the JIT compiles those fully when a loop is in one.)
     /// </summary>
     private static List<SessionToRun> TakeCached(string identity, List<Session> sessions, SnippetCache cache,
         List<SnippetOutcome> outcomes, BuildContext context)

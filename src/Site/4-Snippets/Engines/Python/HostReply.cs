@@ -21,7 +21,11 @@ internal sealed record HostReply(ImmutableArray<OutputChunk> Output, bool Trunca
         var error = api.ReadBytes(api.PyTuple_GetItem(reply, 1)) is { Length: > 0 } json ? HostError.Parse(json) : null;
         var chunks = new OutputChunk[(size - 2) / 2];
         for (var i = 0; i < chunks.Length; i++)
-            chunks[i] = new OutputChunk((OutputStream)api.ReadLong(api.PyTuple_GetItem(reply, 2 + 2 * i)), api.ReadUtf8(api.PyTuple_GetItem(reply, 3 + 2 * i)));
+        {
+            var stream = (OutputStream)api.ReadLong(api.PyTuple_GetItem(reply, 2 + (2 * i)));
+            chunks[i] = new OutputChunk(stream, api.ReadUtf8(api.PyTuple_GetItem(reply, 3 + (2 * i))));
+        }
+
         return new HostReply(ImmutableCollectionsMarshal.AsImmutableArray(chunks), truncated, error);
     }
 }
