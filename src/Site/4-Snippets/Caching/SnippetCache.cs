@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -77,18 +79,57 @@ internal sealed class SnippetCache
     public void Save()
     {
         var cutoff = DateTime.UtcNow - KeepUnused;
-        var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff).ToDictionary(pair => pair.Key, pair => pair.Value);
-        AtomicFile.Write(FilePath, stream => SnippetCacheWriter.Write(stream, new CacheFile(CacheFile.CurrentVersion, kept)));
+        var kept = entries.Where(pair => pair.Value.LastUsed >= cutoff); // written as they come, not copied first
+        AtomicFile.Write(FilePath, stream => SnippetCacheWriter.Write(stream, CacheFile.CurrentVersion, kept));
         HasNewResults = false;
     }
 
     /// <summary>The key of a snippet, given the key of the snippet before it in its session (or "" for the first).</summary>
     public static string Key(string runtimeIdentity, string previousKey, Snippet snippet, string fileName)
     {
+        // The SHA-256 of the UTF-8 of string.Join('\0', fields), written into a pooled buffer: keys are made for every snippet
+        // of every build, and joining, encoding and hashing strings allocated over 1 KB for each.
         var options = snippet.Options;
-        var text = string.Join('\0', runtimeIdentity, previousKey, snippet.Code, fileName, snippet.At.Line,
-            options.Timeout.TotalMilliseconds, options.Throws, options.ThrowsName, options.Isolated, options.Session);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var texts = runtimeIdentity.Length + previousKey.Length + snippet.Code.Length + fileName.Length
+            + (options.ThrowsName?.Length ?? 0) + (options.Session?.Length ?? 0);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(texts) + 128); // + NULs, numbers and booleans
+        try
+        {
+            var text = buffer.AsSpan();
+            var length = Encoding.UTF8.GetBytes(runtimeIdentity, text);
+            length += Field(previousKey, text[length..]);
+            length += Field(snippet.Code, text[length..]);
+            length += Field(fileName, text[length..]);
+            length += Field(snippet.At.Line, text[length..]);
+            length += Field(options.Timeout.TotalMilliseconds, text[length..]);
+            length += Field(options.Throws.ToString(), text[length..]);
+            length += Field(options.ThrowsName, text[length..]);
+            length += Field(options.Isolated.ToString(), text[length..]);
+            length += Field(options.Session, text[length..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(text[..length], hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A NUL, then the text's UTF-8 (nothing for null, as string.Join writes it); returns the bytes written.</summary>
+    private static int Field(string? text, Span<byte> to)
+    {
+        to[0] = 0;
+        return 1 + Encoding.UTF8.GetBytes(text, to[1..]);
+    }
+
+    /// <summary>A NUL, then the number as ToString() writes it (the culture is the invariant one); returns the bytes written.</summary>
+    private static int Field<T>(T number, Span<byte> to) where T : IUtf8SpanFormattable
+    {
+        to[0] = 0;
+        return number.TryFormat(to[1..], out var written, default, CultureInfo.InvariantCulture)
+            ? 1 + written
+            : throw new InvalidOperationException("the key's buffer is too small");
     }
 }
 

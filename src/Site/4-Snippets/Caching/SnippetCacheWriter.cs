@@ -14,13 +14,16 @@ internal static class SnippetCacheWriter
     /// <summary>The writer keeps what it wrote until flushed: flushing often keeps its buffer small (off the large object heap).</summary>
     private const int FlushAt = 16 * 1024;
 
-    public static void Write(Stream stream, CacheFile file)
+    public static void Write(Stream stream, CacheFile file) => Write(stream, file.Version, file.Entries);
+
+    /// <summary>Writes a file of these entries, in their order.</summary>
+    public static void Write(Stream stream, int version, IEnumerable<KeyValuePair<string, CachedRun>> entries)
     {
         using var writer = new Utf8JsonWriter(stream);
         writer.WriteStartObject();
-        writer.WriteNumber("version"u8, file.Version);
+        writer.WriteNumber("version"u8, version);
         writer.WriteStartObject("entries"u8);
-        foreach (var (key, run) in file.Entries)
+        foreach (var (key, run) in entries)
         {
             writer.WriteStartObject(key);
             writer.WriteString("runtime"u8, run.Runtime);
@@ -56,7 +59,9 @@ internal static class SnippetCacheWriter
             WriteError(writer, error);
         else
             writer.WriteNullValue();
-        writer.WriteString("duration"u8, result.Duration.ToString("c", CultureInfo.InvariantCulture));
+        Span<char> duration = stackalloc char[32]; // "-10675199.02:48:05.4775808" at the longest
+        result.Duration.TryFormat(duration, out var length, "c", CultureInfo.InvariantCulture);
+        writer.WriteString("duration"u8, duration[..length]);
         writer.WriteEndObject();
     }
 
@@ -78,8 +83,8 @@ internal static class SnippetCacheWriter
     /// <summary>As JsonStringEnumConverter writes it: the name, or the number for a value without one.</summary>
     private static void WriteEnum<T>(Utf8JsonWriter writer, T value) where T : struct, Enum
     {
-        if (Enum.IsDefined(value))
-            writer.WriteStringValue(value.ToString());
+        if (Enum.GetName(value) is { } name) // not ToString(): that boxes the value
+            writer.WriteStringValue(name);
         else
             writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
     }

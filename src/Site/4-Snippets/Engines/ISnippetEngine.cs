@@ -98,8 +98,30 @@ internal sealed record RunResult
     public ImmutableArray<OutputChunk> Display =>
         Error is { Trace.Length: > 0 } error ? Output.Add(new OutputChunk(OutputStream.Stderr, error.Trace)) : Output;
 
+    /// <summary>The text of <see cref="Display"/>, made without copying when it is one piece (a snippet that printed and completed).</summary>
     [JsonIgnore]
-    public string DisplayText => string.Concat(Display.Select(chunk => chunk.Text));
+    public string DisplayText
+    {
+        get
+        {
+            var trace = Error?.Trace ?? "";
+            if (trace.Length == 0 && Output.Length == 1)
+                return Output[0].Text;
+            var length = trace.Length;
+            foreach (var chunk in Output)
+                length += chunk.Text.Length;
+            return string.Create(length, (Output, trace), static (text, parts) =>
+            {
+                foreach (var chunk in parts.Output)
+                {
+                    chunk.Text.CopyTo(text);
+                    text = text[chunk.Text.Length..];
+                }
+
+                parts.trace.CopyTo(text);
+            });
+        }
+    }
 
     /// <summary>1 MiB of text per snippet.</summary>
     public const int OutputLimit = 1 << 20;

@@ -49,9 +49,12 @@ internal sealed class SnippetRuntimes(string? pythonLibrary) : ISnippetRuntimes
     {
         try
         {
-            return language == SnippetLanguage.Python
-                ? await Task.Run(() => PythonEngine.Create(FindPython().Library), cancellationToken)
-                : await NodeEngine.StartAsync(workers: NodeEngine.DefaultWorkers, cancellationToken: cancellationToken);
+            if (language != SnippetLanguage.Python)
+                return await NodeEngine.StartAsync(workers: NodeEngine.DefaultWorkers, cancellationToken: cancellationToken);
+            // Loading the interpreter takes a while, off the caller's thread; once loaded (warmed up), an engine is made at once.
+            return PythonRuntime.IsLoaded
+                ? PythonEngine.Create(FindPython().Library)
+                : await Task.Run(() => PythonEngine.Create(FindPython().Library), cancellationToken);
         }
         catch (Exception e) when (e is PythonUnavailableException or NodeUnavailableException)
         {

@@ -14,18 +14,17 @@ internal static class SnippetVerifier
 
     public static SnippetStatus Verify(Snippet snippet, RunResult result, Diagnostics diagnostics)
     {
-        var who = $"{snippet.Language.Key()} snippet";
         var options = snippet.Options;
         if (result.Error is { Kind: RunErrorKind.Timeout })
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SnippetTimedOut, snippet.At,
-                $"{who} timed out after {Seconds(options.Timeout)} s") with { Detail = Indent(OutputSoFar(result)) });
+                $"{Who(snippet)} timed out after {Seconds(options.Timeout)} s") with { Detail = Indent(OutputSoFar(result)) });
             return SnippetStatus.TimedOut;
         }
 
         if (result.Error is { Kind: RunErrorKind.EngineFailure } failure)
         {
-            diagnostics.Error(DiagnosticCodes.EngineFailure, snippet.At, $"{who} could not run: {failure.Message}");
+            diagnostics.Error(DiagnosticCodes.EngineFailure, snippet.At, $"{Who(snippet)} could not run: {failure.Message}");
             return SnippetStatus.Failed;
         }
 
@@ -33,21 +32,21 @@ internal static class SnippetVerifier
         if (options.Throws && error is null)
         {
             diagnostics.Error(DiagnosticCodes.ThrowsMismatch, snippet.At,
-                $"{who} completed, but the page expects it to {Raise(snippet)} {options.ThrowsName ?? "an error"}");
+                $"{Who(snippet)} completed, but the page expects it to {Raise(snippet)} {options.ThrowsName ?? "an error"}");
             return SnippetStatus.Failed;
         }
 
         if (options.Throws && options.ThrowsName is { } name && error is not null && !error.TypeNames.Contains(name) && error.Name != name)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ThrowsMismatch, snippet.At,
-                $"{who} {Raised(snippet)} {error.Name}, but the page expects {name}") with { Detail = Indent(error.Trace) });
+                $"{Who(snippet)} {Raised(snippet)} {error.Name}, but the page expects {name}") with { Detail = Indent(error.Trace) });
             return SnippetStatus.Failed;
         }
 
         if (!options.Throws && error is not null)
         {
             var message = error.Message.Length > 0 ? $"{error.Name}: {FirstLine(error.Message)}" : error.Name;
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SnippetRaised, snippet.At, $"{who} {Raised(snippet)} {message}")
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SnippetRaised, snippet.At, $"{Who(snippet)} {Raised(snippet)} {message}")
                 with { Detail = Indent(error.Trace) });
             return SnippetStatus.Failed;
         }
@@ -60,7 +59,7 @@ internal static class SnippetVerifier
         if (OutputMatcher.Matches(expected, actual, options.Match))
             return options.Throws ? outcome : SnippetStatus.Verified;
 
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputMismatch, snippet.At, $"{who} {Difference(expected, actual, options.Match)}")
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputMismatch, snippet.At, $"{Who(snippet)} {Difference(expected, actual, options.Match)}")
             with { Detail = Indent(UnifiedDiff.Create(expected, actual, $"expected ({snippet.ExpectedAt})", "actual output")) });
         return SnippetStatus.Failed;
     }
@@ -86,6 +85,9 @@ internal static class SnippetVerifier
 
         return "printed output that does not match the page's expected output";
     }
+
+    /// <summary>"python snippet": made only for a failure, as snippets mostly pass.</summary>
+    private static string Who(Snippet snippet) => $"{snippet.Language.Key()} snippet";
 
     private static string Raise(Snippet snippet) => snippet.Language == SnippetLanguage.Python ? "raise" : "throw";
 

@@ -116,6 +116,25 @@ public sealed class PythonEngineLimitsTests
     }
 
     [Fact]
+    public async Task The_watchdog_of_a_timed_out_snippet_leaves_the_next_ones_of_its_batch_alone()
+    {
+        await using var engine = PythonEngine.Create();
+        RunRequest Request(string code, double seconds) => new("batch", code, PythonSnippets.File, 1, TimeSpan.FromSeconds(seconds));
+
+        // The worker's timer fires every 100 ms once the first snippet is past its time; the next ones run on the same worker.
+        var results = await engine.RunSessionsAsync(
+            [[
+                Request("while True:\n    pass", 0.3),
+                Request("import time\ntime.sleep(0.25)\nprint('b')", 2),
+                Request("import time\ntime.sleep(0.25)\nprint('c')", 2),
+            ]], CancellationToken.None);
+
+        Assert.Equal(RunErrorKind.Timeout, results[0][0].Error?.Kind);
+        Assert.Equal("b\n", results[0][1].Succeeded().Text());
+        Assert.Equal("c\n", results[0][2].Succeeded().Text());
+    }
+
+    [Fact]
     public async Task Cancelling_stops_a_running_snippet()
     {
         await using var engine = PythonEngine.Create();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,10 +19,14 @@ internal sealed record HostReply(ImmutableArray<OutputChunk> Output, bool Trunca
             throw new InvalidDataException($"run() returned {(size < 0 ? api.TakeError() : $"{size} items")} instead of (truncated, error, stream, text, ...)");
         var truncated = api.ReadLong(api.PyTuple_GetItem(reply, 0)) != 0;
         var error = api.ReadBytes(api.PyTuple_GetItem(reply, 1)) is { Length: > 0 } json ? HostError.Parse(json) : null;
-        var chunks = ImmutableArray.CreateBuilder<OutputChunk>((int)(size - 2) / 2);
-        for (var i = 2; i < size; i += 2)
-            chunks.Add(new OutputChunk((OutputStream)api.ReadLong(api.PyTuple_GetItem(reply, i)), api.ReadUtf8(api.PyTuple_GetItem(reply, i + 1))));
-        return new HostReply(chunks.MoveToImmutable(), truncated, error);
+        var chunks = new OutputChunk[(size - 2) / 2];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var stream = (OutputStream)api.ReadLong(api.PyTuple_GetItem(reply, 2 + (2 * i)));
+            chunks[i] = new OutputChunk(stream, api.ReadUtf8(api.PyTuple_GetItem(reply, 3 + (2 * i))));
+        }
+
+        return new HostReply(ImmutableCollectionsMarshal.AsImmutableArray(chunks), truncated, error);
     }
 }
 

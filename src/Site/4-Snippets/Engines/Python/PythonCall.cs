@@ -11,17 +11,16 @@ namespace Site.Snippets.Engines.Python;
 /// <remarks>
 /// Lock order: the GIL, then <see cref="gate"/>. Nothing that holds <see cref="gate"/> waits for the GIL.
 /// </remarks>
-internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, object[] arguments, TimeSpan timeout, bool expectReply)
+internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, HostArguments arguments, TimeSpan timeout, bool expectReply)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
-    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(100);
-
     private readonly TaskCompletionSource<CallOutcome> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
-    private readonly Stopwatch clock = new();
+    private long startedAt; // a Stopwatch timestamp
+    private TimeSpan dueAt = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : timeout; // zero once cancelled
     private TimeSpan giveUpAt = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : timeout + Grace;
-    private Timer? watchdog;
+    private Watchdog? watchdog;
     private ArraySegment<PythonCall> rest; // the calls after this one in its batch: its worker runs them next
     private nuint thread;
     private bool taken, running, finished, timedOut, abandoned;
@@ -30,12 +29,12 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
     public Task<CallOutcome> Task => completion.Task;
 
     /// <summary>
-    /// Runs the call on the current worker thread, which then runs <paramref name="rest"/> of its batch. Returns false when
-    /// it was abandoned: the worker must retire, and the rest of the batch went back on the queue.
+    /// Runs the call on the current worker thread, which then runs <paramref name="rest"/> of its batch; the worker's
+    /// <paramref name="timer"/> watches it meanwhile. Returns false when it was abandoned: the worker must retire, and the
+    /// rest of the batch went back on the queue.
     /// </summary>
-    public bool Execute(nuint threadIdent, ArraySegment<PythonCall> rest)
+    public bool Execute(nuint threadIdent, ArraySegment<PythonCall> rest, Watchdog timer)
     {
-        Timer timer;
         lock (gate)
         {
             if (Task.IsCompleted) // cancelled or refused while queued
@@ -43,9 +42,10 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
             taken = true;
             thread = threadIdent;
             this.rest = rest;
-            clock.Start();
             // The clock runs from here, so time spent waiting for the GIL counts: a stuck GIL still times out.
-            watchdog = timer = new Timer(_ => OnWatchdog(), null, giveUpAt == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : timeout, Retry);
+            startedAt = Stopwatch.GetTimestamp();
+            watchdog = timer;
+            timer.Watch(this, Until(dueAt));
         }
 
         var api = runtime.Api;
@@ -75,14 +75,14 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
             api.PyGILState_Release(gil);
         }
 
-        timer.Dispose();
+        timer.Stop();
         lock (gate)
         {
             if (abandoned)
                 return false;
         }
 
-        completion.TrySetResult(new CallOutcome(reply, failure, timedOut, Abandoned: false, running, clock.Elapsed));
+        completion.TrySetResult(new CallOutcome(reply, failure, timedOut, Abandoned: false, running, Elapsed));
         return true;
     }
 
@@ -99,9 +99,10 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
 
             if (finished)
                 return;
-            var now = clock.Elapsed;
+            var now = Elapsed;
             giveUpAt = now + Grace < giveUpAt ? now + Grace : giveUpAt;
-            watchdog?.Change(TimeSpan.Zero, Retry);
+            dueAt = TimeSpan.Zero;
+            watchdog!.Watch(this, TimeSpan.Zero); // still this call's: its worker moves on only once it is finished
         }
     }
 
@@ -109,20 +110,14 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
     public void Refuse(string reason) =>
         completion.TrySetResult(new CallOutcome(null, reason, TimedOut: false, Abandoned: false, Started: false, TimeSpan.Zero));
 
+    private TimeSpan Elapsed => Stopwatch.GetElapsedTime(startedAt);
+
+    /// <summary>How long until a time of the call's clock, for a timer (infinite for never).</summary>
+    private TimeSpan Until(TimeSpan at) => at == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(Math.Max((at - Elapsed).Ticks, 0));
+
     private (HostReply? Reply, string? Failure) Invoke(PythonApi api)
     {
-        var tuple = api.PyTuple_New(arguments.Length);
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            var item = arguments[i] switch
-            {
-                string text => api.NewString(text),
-                long number => api.PyLong_FromLongLong(number),
-                var other => throw new ArgumentException($"cannot pass a {other.GetType().Name} to Python"),
-            };
-            api.PyTuple_SetItem(tuple, i, item); // steals the reference
-        }
-
+        var tuple = arguments.ToTuple(api);
         var result = api.PyObject_CallObject(function, tuple);
         lock (gate)
             finished = true; // from here on the watchdog leaves this thread alone
@@ -139,7 +134,8 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         }
     }
 
-    private void OnWatchdog()
+    /// <summary>The watchdog fired while this call was its worker's.</summary>
+    public void OnWatchdog()
     {
         CallOutcome? giveUp = null;
         bool interrupt;
@@ -147,11 +143,18 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         {
             if (finished)
                 return;
+            if (Elapsed < dueAt)
+            {
+                // A tick set for the call before this one, or a little early (the timer's clock is coarser): wait for the time.
+                watchdog!.Watch(this, Until(dueAt));
+                return;
+            }
+
             timedOut = true;
-            if (!abandoned && clock.Elapsed >= giveUpAt)
+            if (!abandoned && Elapsed >= giveUpAt)
             {
                 abandoned = true;
-                giveUp = new CallOutcome(null, null, TimedOut: true, Abandoned: true, running, clock.Elapsed);
+                giveUp = new CallOutcome(null, null, TimedOut: true, Abandoned: true, running, Elapsed);
             }
 
             interrupt = running; // a call still waiting for the GIL will not start now
@@ -160,7 +163,7 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
         if (giveUp is not null)
         {
             runtime.Workers.ReplaceAbandoned();
-            completion.TrySetResult(giveUp);
+            completion.TrySetResult(giveUp.Value);
             if (rest.Count > 0)
                 runtime.Workers.Enqueue([.. rest]); // the stuck worker will not run them: it retires if the call ever returns
         }
@@ -205,4 +208,4 @@ internal sealed unsafe class PythonCall(PythonRuntime runtime, nint function, ob
 /// <param name="Abandoned">The call did not return within the grace period; its worker thread was left behind.</param>
 /// <param name="Started">The call got the GIL and began (false when it timed out waiting for it).</param>
 /// <param name="Duration">From the moment a worker took the call.</param>
-internal sealed record CallOutcome(HostReply? Reply, string? Failure, bool TimedOut, bool Abandoned, bool Started, TimeSpan Duration);
+internal readonly record struct CallOutcome(HostReply? Reply, string? Failure, bool TimedOut, bool Abandoned, bool Started, TimeSpan Duration);

@@ -42,8 +42,15 @@ internal sealed class PythonEngine : ISnippetEngine
     public Task<ImmutableArray<ImmutableArray<RunResult>>> RunSessionsAsync(IReadOnlyList<IReadOnlyList<RunRequest>> sessions,
         CancellationToken cancellationToken)
     {
-        if (sessions.Any(requests => requests.Any(request => request.SessionId != requests[0].SessionId)))
-            throw new ArgumentException("each list holds the snippets of one session", nameof(sessions));
+        foreach (var requests in sessions)
+        {
+            for (var i = 1; i < requests.Count; i++)
+            {
+                if (requests[i].SessionId != requests[0].SessionId)
+                    throw new ArgumentException("each list holds the snippets of one session", nameof(sessions));
+            }
+        }
+
         return RunAllAsync(sessions, endSessions: true, cancellationToken);
     }
 
@@ -56,7 +63,7 @@ internal sealed class PythonEngine : ISnippetEngine
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
-            await runtime.CallAsync([new PythonCall(runtime, runtime.DropEngine, [id], HousekeepingTimeout, expectReply: false)]);
+            await runtime.CallAsync([new PythonCall(runtime, runtime.DropEngine, new HostArguments(id), HousekeepingTimeout, expectReply: false)]);
     }
 
     /// <summary>Runs the sessions' snippets in order, each session followed (when asked) by its end, which runs even when cancelled.</summary>
@@ -64,13 +71,7 @@ internal sealed class PythonEngine : ISnippetEngine
         bool endSessions, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        foreach (var request in sessions.SelectMany(requests => requests))
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(sessions));
-            if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
-                throw new ArgumentOutOfRangeException(nameof(sessions), request.Timeout, "a snippet's timeout must be positive");
-        }
-
+        CheckRequests(sessions);
         cancellationToken.ThrowIfCancellationRequested();
         var (calls, snippets) = Calls(sessions, endSessions);
         if (calls.Length == 0)
@@ -88,6 +89,20 @@ internal sealed class PythonEngine : ISnippetEngine
         }
     }
 
+    private static void CheckRequests(IReadOnlyList<IReadOnlyList<RunRequest>> sessions)
+    {
+        foreach (var requests in sessions)
+        {
+            for (var i = 0; i < requests.Count; i++) // no enumerator for each session: a build has thousands
+            {
+                var request = requests[i];
+                ArgumentOutOfRangeException.ThrowIfLessThan(request.FirstLine, 1, nameof(sessions));
+                if (request.Timeout <= TimeSpan.Zero && request.Timeout != Timeout.InfiniteTimeSpan)
+                    throw new ArgumentOutOfRangeException(nameof(sessions), request.Timeout, "a snippet's timeout must be positive");
+            }
+        }
+    }
+
     /// <summary>A call of run() for each snippet, then (when asked) one of end_session() per session; where the snippets' calls are.</summary>
     private (PythonCall[] Calls, List<int> Snippets) Calls(IReadOnlyList<IReadOnlyList<RunRequest>> sessions, bool endSessions)
     {
@@ -95,11 +110,10 @@ internal sealed class PythonEngine : ISnippetEngine
         var snippets = new List<int>();
         foreach (var requests in sessions)
         {
-            foreach (var request in requests)
+            for (var i = 0; i < requests.Count; i++)
             {
-                object[] arguments = [id, request.SessionId, request.Code, request.FileName, (long)request.FirstLine, (long)RunResult.OutputLimit];
                 snippets.Add(calls.Count);
-                calls.Add(new PythonCall(runtime, runtime.Run, arguments, request.Timeout, expectReply: true));
+                calls.Add(new PythonCall(runtime, runtime.Run, new HostArguments(id, Snippet: requests[i]), requests[i].Timeout, expectReply: true));
             }
 
             if (endSessions && requests.Count > 0)
@@ -117,8 +131,8 @@ internal sealed class PythonEngine : ISnippetEngine
         foreach (var requests in sessions)
         {
             var results = ImmutableArray.CreateBuilder<RunResult>(requests.Count);
-            foreach (var request in requests)
-                results.Add(ToResult(outcomes[snippets[next++]], request.Timeout));
+            for (var i = 0; i < requests.Count; i++)
+                results.Add(ToResult(outcomes[snippets[next++]], requests[i].Timeout));
             all.Add(results.MoveToImmutable());
         }
 
@@ -126,7 +140,7 @@ internal sealed class PythonEngine : ISnippetEngine
     }
 
     private PythonCall EndSessionCall(string sessionId) =>
-        new(runtime, runtime.EndSession, [id, sessionId], HousekeepingTimeout, expectReply: false);
+        new(runtime, runtime.EndSession, new HostArguments(id, SessionId: sessionId), HousekeepingTimeout, expectReply: false);
 
     private static RunResult ToResult(CallOutcome outcome, TimeSpan timeout)
     {
@@ -165,7 +179,9 @@ internal sealed class PythonEngine : ISnippetEngine
     /// <summary>The host caps output at OutputLimit code points; .NET counts UTF-16 units, so trim what is still over.</summary>
     private static (ImmutableArray<OutputChunk> Output, bool Truncated) Cap(ImmutableArray<OutputChunk> output, bool truncated)
     {
-        var total = output.Sum(chunk => chunk.Text.Length);
+        var total = 0L;
+        foreach (var chunk in output) // not Sum(): that boxes the array
+            total += chunk.Text.Length;
         if (total <= RunResult.OutputLimit)
             return (output, truncated);
 

@@ -42,6 +42,9 @@ internal sealed class PythonRuntime
 
     public PythonWorkers Workers { get; private set; } = null!;
 
+    /// <summary>The interpreter is loaded and started in this process: <see cref="Get"/> returns it without waiting.</summary>
+    public static bool IsLoaded => Volatile.Read(ref loaded) is not null;
+
     /// <summary>
     /// The process's interpreter, loading it on first use from <paramref name="explicitLibrary"/> (else SITE_PYTHON_LIBRARY,
     /// else a search). Asking for another library once one is loaded throws <see cref="PythonUnavailableException"/>.
@@ -78,7 +81,22 @@ internal sealed class PythonRuntime
     {
         Workers.Enqueue(calls);
         await calls[^1].Task;
-        return await Task.WhenAll(calls.Select(call => call.Task));
+        // Cancelled, a queued last call ends before the running ones do.
+        return Ended(calls) is { } outcomes ? outcomes : await Task.WhenAll(calls.Select(call => call.Task));
+    }
+
+    /// <summary>The calls' outcomes when all have ended, else null.</summary>
+    private static CallOutcome[]? Ended(PythonCall[] calls)
+    {
+        var outcomes = new CallOutcome[calls.Length];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            if (!calls[i].Task.IsCompleted)
+                return null;
+            outcomes[i] = calls[i].Task.Result;
+        }
+
+        return outcomes;
     }
 
     private static unsafe PythonRuntime Load(PythonInstallation installation)

@@ -54,10 +54,13 @@ internal sealed class PythonWorkers
         var gil = api.PyGILState_Ensure(); // creates this thread's Python thread state, kept while the thread lives
         var ident = api.PyThread_get_thread_ident();
         var state = api.PyEval_SaveThread();
-        foreach (var calls in queue.GetConsumingEnumerable())
+        using (var watchdog = new Watchdog())
         {
-            if (!ExecuteAll(calls, ident))
-                break;
+            foreach (var calls in queue.GetConsumingEnumerable())
+            {
+                if (!ExecuteAll(calls, ident, watchdog))
+                    break;
+            }
         }
 
         // Abandoned, and the call has returned at last: a replacement already took this worker's place.
@@ -67,11 +70,11 @@ internal sealed class PythonWorkers
     }
 
     /// <summary>False when a call was abandoned: the worker must retire, and the calls after it are not its own any more.</summary>
-    private static bool ExecuteAll(PythonCall[] calls, nuint ident)
+    private static bool ExecuteAll(PythonCall[] calls, nuint ident, Watchdog watchdog)
     {
         for (var i = 0; i < calls.Length; i++)
         {
-            if (!calls[i].Execute(ident, new ArraySegment<PythonCall>(calls, i + 1, calls.Length - i - 1)))
+            if (!calls[i].Execute(ident, new ArraySegment<PythonCall>(calls, i + 1, calls.Length - i - 1), watchdog))
                 return false;
         }
 
