@@ -51,6 +51,9 @@ internal sealed class Grammar
     /// <summary>A regular expression with this language's flags (highlight.js's langRe).</summary>
     public Regex Regex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex);
 
+    /// <summary>The same, matching only where the search starts (<c>\G</c>).</summary>
+    public Regex AnchoredRegex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex, anchored: true);
+
     /// <summary>The CSS class of a scope: classNameAliases may rename it.</summary>
     public string Alias(string scope) => File.ClassNameAliases.TryGetValue(scope, out var alias) && alias.Length > 0 ? alias : scope;
 

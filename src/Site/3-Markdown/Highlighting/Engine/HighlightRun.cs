@@ -224,7 +224,8 @@ internal sealed class HighlightRun
     /// <summary>The mode the end match ends (maybe a parent, with endsParent or endsWithParent), or null.</summary>
     private ActiveMode? EndOfMode(ActiveMode mode, RuleMatch match)
     {
-        if (mode.Mode.EndRegex is { } end && end.Match(code, match.Index, code.Length - match.Index) is { Success: true } m && m.Index == match.Index
+        // highlight.js's startsWith(endRe, code.slice(match.index)): nothing before the match is visible to a lookbehind.
+        if (mode.Mode.AnchoredEnd is { } end && end.IsMatch(code.AsSpan(match.Index))
             && !(mode.File.OnEnd is { } onEnd && ModeCallbacks.Ignores(onEnd, match, shared.Data(mode.Mode))))
         {
             while (mode.File.EndsParent && mode.Parent is not null)

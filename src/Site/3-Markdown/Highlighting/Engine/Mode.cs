@@ -37,13 +37,16 @@ internal sealed class Mode
 
     public Mode? Starts { get; set; }
 
-    /// <summary>The <c>end</c> expression (endRe), or null for a mode that ends only with its parent.</summary>
-    public Regex? EndRegex => File.End is null ? null : LazyInitializer.EnsureInitialized(ref end, () => Grammar.Regex(File.End));
+    /// <summary>
+    /// The <c>end</c> expression (endRe) anchored: highlight.js asks only whether it matches at the start of the rest of
+    /// the code. Null for a mode that ends only with its parent.
+    /// </summary>
+    public Regex? AnchoredEnd => File.End is null ? null : end ?? LazyInitializer.EnsureInitialized(ref end, () => Grammar.AnchoredRegex(File.End));
 
-    public Regex KeywordPatternRegex => LazyInitializer.EnsureInitialized(ref keywordPattern, () => Grammar.Regex(File.KeywordPattern ?? @"\w+"));
+    public Regex KeywordPatternRegex => keywordPattern ?? LazyInitializer.EnsureInitialized(ref keywordPattern, () => Grammar.Regex(File.KeywordPattern ?? @"\w+"));
 
     /// <summary>The begins of <see cref="Contains"/>, then the end and the illegal expression, as one matcher.</summary>
-    public ModeMatcher Matcher => LazyInitializer.EnsureInitialized(ref matcher, () => new ModeMatcher(this));
+    public ModeMatcher Matcher => matcher ?? LazyInitializer.EnsureInitialized(ref matcher, () => new ModeMatcher(this));
 }
 
 /// <summary>A compiled beginScope or endScope: <see cref="Wrap"/> the whole match, or a scope for some groups (by number).</summary>
