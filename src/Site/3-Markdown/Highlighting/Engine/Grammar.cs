@@ -20,7 +20,7 @@ internal sealed class Grammar
         foreach (var (name, ranges) in file.UnicodeProperties)
             JsRegex.AddProperty(name, ranges);
         var keywordSets = file.KeywordSets
-            .Select(set => (IReadOnlyDictionary<string, (string, double)>)set.ToDictionary(
+            .Select(set => set.ToDictionary(
                 entry => entry[0].GetString()!, entry => (entry[1].GetString()!, entry[2].GetDouble()), StringComparer.Ordinal))
             .ToList();
         var modes = file.Modes.Select(m => new Mode(this, m, m.Keywords is { } k ? keywordSets[k] : null)).ToList();

@@ -13,7 +13,7 @@ internal sealed class Mode
     private Regex? keywordPattern;
     private ModeMatcher? matcher;
 
-    public Mode(Grammar grammar, ModeFile file, IReadOnlyDictionary<string, (string Scope, double Relevance)>? keywords)
+    public Mode(Grammar grammar, ModeFile file, Dictionary<string, (string Scope, double Relevance)>? keywords)
     {
         Grammar = grammar;
         File = file;
@@ -27,7 +27,7 @@ internal sealed class Mode
     /// <summary>Everything as exported: flags, scope, relevance, callbacks by name, regex sources.</summary>
     public ModeFile File { get; }
 
-    public IReadOnlyDictionary<string, (string Scope, double Relevance)>? Keywords { get; }
+    public Dictionary<string, (string Scope, double Relevance)>? Keywords { get; }
 
     public Scopes? BeginScope { get; }
 
