@@ -31,7 +31,11 @@ internal sealed class HighlightRun
     private readonly HtmlEmitter emitter = new();
     private readonly Dictionary<string, int> keywordHits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActiveMode?> continuations = new(StringComparer.Ordinal);
-    private readonly ArrayBufferWriter<char> modeBuffer = new();
+    // Reused from block to block on a thread, as the emitter's builder.
+    [ThreadStatic]
+    private static ArrayBufferWriter<char>? spareBuffer;
+
+    private readonly ArrayBufferWriter<char> modeBuffer = TakeSpareBuffer();
     private ActiveMode top;
     private double relevance;
     private int iterations;
@@ -52,16 +56,8 @@ internal sealed class HighlightRun
 
     private HighlightResult Run()
     {
-        // Continuing an embedded language where its last piece stopped: its open scopes open again (not aliased).
-        var open = new Stack<string>();
-        for (var current = top; current.Parent is not null; current = current.Parent)
-        {
-            if (current.File.Scope is { } scope)
-                open.Push(scope);
-        }
-
-        foreach (var scope in open)
-            emitter.OpenNode(scope);
+        if (top.Parent is not null)
+            ReopenScopes();
 
         var index = 0;
         try
@@ -95,9 +91,35 @@ internal sealed class HighlightRun
             // highlight.js's safe mode: the code as plain text.
             return new HighlightResult(language.Name, Escape(code), 0, emitter.ToHtml(), top);
         }
+        finally
+        {
+            modeBuffer.ResetWrittenCount();
+            spareBuffer = modeBuffer;
+        }
     }
 
-    private MatcherState State(ActiveMode mode) => shared.Matcher(mode.Mode.Matcher);
+    private static ArrayBufferWriter<char> TakeSpareBuffer()
+    {
+        var buffer = spareBuffer ?? new ArrayBufferWriter<char>();
+        spareBuffer = null;
+        return buffer;
+    }
+
+    /// <summary>Continuing an embedded language where its last piece stopped: its open scopes open again (not aliased).</summary>
+    private void ReopenScopes()
+    {
+        var open = new Stack<string>();
+        for (var current = top; current.Parent is not null; current = current.Parent)
+        {
+            if (current.File.Scope is { } scope)
+                open.Push(scope);
+        }
+
+        foreach (var scope in open)
+            emitter.OpenNode(scope);
+    }
+
+    private MatcherState State(ActiveMode mode) => shared.Matcher(mode.Mode);
 
     private int ProcessLexeme(ReadOnlySpan<char> textBeforeMatch, RuleMatch? match)
     {
@@ -409,13 +431,29 @@ internal sealed class HighlightRun
     /// <summary>What highlight.js keeps on its shared modes while highlighting (matchers' state, callbacks' data).</summary>
     internal sealed class SharedState
     {
-        private readonly Dictionary<ModeMatcher, MatcherState> matchers = [];
-        private readonly Dictionary<Mode, Dictionary<string, string?>> data = [];
+        // By grammar, then by mode number: a highlighting meets one grammar, or a few with embedded languages.
+        private readonly List<(Grammar Grammar, MatcherState?[] Matchers)> grammars = [];
+        private Dictionary<Mode, Dictionary<string, string?>>? data;
 
-        public MatcherState Matcher(ModeMatcher matcher) =>
-            matchers.TryGetValue(matcher, out var state) ? state : matchers[matcher] = new MatcherState(matcher.RuleCount);
+        public MatcherState Matcher(Mode mode) => MatchersOf(mode.Grammar)[mode.File.Id] ??= new MatcherState(mode.Matcher.RuleCount);
 
-        public Dictionary<string, string?> Data(Mode mode) => data.TryGetValue(mode, out var values) ? values : data[mode] = [];
+        public Dictionary<string, string?> Data(Mode mode)
+        {
+            data ??= [];
+            return data.TryGetValue(mode, out var values) ? values : data[mode] = [];
+        }
+
+        private MatcherState?[] MatchersOf(Grammar grammar)
+        {
+            foreach (var (known, matchers) in grammars)
+            {
+                if (known == grammar)
+                    return matchers;
+            }
+
+            grammars.Add((grammar, new MatcherState?[grammar.File.Modes.Count]));
+            return grammars[^1].Matchers;
+        }
     }
 
     private sealed class IllegalLexemeException : Exception;

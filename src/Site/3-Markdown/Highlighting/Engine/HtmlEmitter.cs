@@ -13,7 +13,11 @@ internal sealed class HtmlEmitter
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
     private static readonly ConcurrentDictionary<string, string> Classes = new(StringComparer.Ordinal);
 
-    private readonly StringBuilder html = new();
+    // One builder per thread, reused from block to block (an embedded language's run, meanwhile, makes its own).
+    [ThreadStatic]
+    private static StringBuilder? spare;
+
+    private readonly StringBuilder html = TakeSpare();
     private readonly List<bool> open = []; // whether each open node wrote a span
 
     public void AddText(ReadOnlySpan<char> text) => Escape(text, html);
@@ -51,11 +55,23 @@ internal sealed class HtmlEmitter
             CloseNode();
     }
 
-    /// <summary>The HTML so far, its open nodes closed (as highlight.js renders a tree left unfinished).</summary>
+    /// <summary>The HTML, its open nodes closed (as highlight.js renders a tree left unfinished); once, at the end.</summary>
     public string ToHtml()
     {
         CloseAllNodes();
-        return html.ToString();
+        var text = html.ToString();
+        if (html.Capacity <= MaxSpareLength)
+            spare = html.Clear();
+        return text;
+    }
+
+    private const int MaxSpareLength = 1 << 16;
+
+    private static StringBuilder TakeSpare()
+    {
+        var builder = spare ?? new StringBuilder();
+        spare = null;
+        return builder;
     }
 
     /// <summary>highlight.js's scopeToCSSClass: "title.function" is "hljs-title function_", "language:css" "language-css".</summary>
