@@ -97,9 +97,9 @@ internal sealed class ModeMatcher
         private readonly Regex regex = matcher.grammar.Regex(Join(matcher.rules.Skip(first).Select(r => r.Source)));
 
         /// <remarks>
-        /// The joined expression finds where the next match starts (a <see cref="ValueMatch"/>: no Match, no groups). There
-        /// the alternation took its first rule that matches at that position, with that rule's own match: the first
-        /// anchored rule that matches is the same one, with the same length.
+        /// The joined expression finds the next match (a <see cref="ValueMatch"/>: no Match, no groups). The alternation took
+        /// its first rule that matches at that position, and that rule's own match: so the rule is the first whose anchored
+        /// expression matches there (the last one needs no trying), and the match is the one found.
         /// </remarks>
         public RuleMatch? Exec(string input, int lastIndex, MatcherState state)
         {
@@ -107,17 +107,11 @@ internal sealed class ModeMatcher
                 return null;
             foreach (var found in regex.EnumerateMatches(input, lastIndex))
             {
-                for (var rule = first; rule < matcher.rules.Count; rule++)
-                {
-                    var anchored = matcher.Anchored(rule);
-                    foreach (var match in anchored.EnumerateMatches(input, found.Index))
-                    {
-                        var (_, type, mode) = matcher.rules[rule];
-                        return new RuleMatch(input, match.Index, match.Length, anchored, type, mode, state.Positions[rule]);
-                    }
-                }
-
-                throw new InvalidOperationException($"no rule of the slice matches where it matched, at {found.Index}");
+                var rule = first;
+                while (rule < matcher.rules.Count - 1 && !matcher.Anchored(rule).IsMatch(input, found.Index))
+                    rule++;
+                var (_, type, mode) = matcher.rules[rule];
+                return new RuleMatch(input, found.Index, found.Length, matcher.Anchored(rule), type, mode, state.Positions[rule]);
             }
 
             return null;
