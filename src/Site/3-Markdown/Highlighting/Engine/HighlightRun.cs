@@ -23,6 +23,11 @@ internal sealed class HighlightRun
 {
     private const int MaxKeywordHits = 7;
     private const int NoMatch = -1;
+    private const int MaxSpareLength = 1 << 16;
+
+    // The mode buffer, reused from block to block on a thread (as the emitter's builder).
+    [ThreadStatic]
+    private static ArrayBufferWriter<char>? spareBuffer;
 
     private readonly SharedState shared;
     private readonly Grammar language;
@@ -31,10 +36,6 @@ internal sealed class HighlightRun
     private readonly HtmlEmitter emitter = new();
     private readonly Dictionary<string, int> keywordHits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActiveMode?> continuations = new(StringComparer.Ordinal);
-    // Reused from block to block on a thread, as the emitter's builder.
-    [ThreadStatic]
-    private static ArrayBufferWriter<char>? spareBuffer;
-
     private readonly ArrayBufferWriter<char> modeBuffer = TakeSpareBuffer();
     private ActiveMode top;
     private double relevance;
@@ -94,7 +95,8 @@ internal sealed class HighlightRun
         finally
         {
             modeBuffer.ResetWrittenCount();
-            spareBuffer = modeBuffer;
+            if (modeBuffer.Capacity <= MaxSpareLength)
+                spareBuffer = modeBuffer;
         }
     }
 

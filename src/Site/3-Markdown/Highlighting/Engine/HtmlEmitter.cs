@@ -10,6 +10,8 @@ namespace Site.Markdown.Highlighting.Engine;
 /// </summary>
 internal sealed class HtmlEmitter
 {
+    private const int MaxSpareLength = 1 << 16;
+
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
     private static readonly ConcurrentDictionary<string, string> Classes = new(StringComparer.Ordinal);
 
@@ -64,8 +66,6 @@ internal sealed class HtmlEmitter
             spare = html.Clear();
         return text;
     }
-
-    private const int MaxSpareLength = 1 << 16;
 
     private static StringBuilder TakeSpare()
     {
