@@ -49,10 +49,10 @@ internal sealed class Grammar
     public static Grammar? Get(string name) => Loaded.GetOrAdd(name, n => new Lazy<Grammar?>(() => Load(n))).Value;
 
     /// <summary>A regular expression with this language's flags (highlight.js's langRe).</summary>
-    public Regex Regex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex);
+    public ThreadRegex Regex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex);
 
     /// <summary>The same, matching only where the search starts (<c>\G</c>).</summary>
-    public Regex AnchoredRegex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex, anchored: true);
+    public ThreadRegex AnchoredRegex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex, anchored: true);
 
     /// <summary>The CSS class of a scope: classNameAliases may rename it.</summary>
     public string Alias(string scope) => File.ClassNameAliases.TryGetValue(scope, out var alias) && alias.Length > 0 ? alias : scope;

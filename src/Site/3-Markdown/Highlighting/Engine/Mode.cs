@@ -9,8 +9,8 @@ namespace Site.Markdown.Highlighting.Engine;
 /// </summary>
 internal sealed class Mode
 {
-    private Regex? end;
-    private Regex? keywordPattern;
+    private ThreadRegex? end;
+    private ThreadRegex? keywordPattern;
     private ModeMatcher? matcher;
 
     public Mode(Grammar grammar, ModeFile file, Dictionary<string, (string Scope, double Relevance)>? keywords)
@@ -41,9 +41,9 @@ internal sealed class Mode
     /// The <c>end</c> expression (endRe) anchored: highlight.js asks only whether it matches at the start of the rest of
     /// the code. Null for a mode that ends only with its parent.
     /// </summary>
-    public Regex? AnchoredEnd => File.End is null ? null : end ?? LazyInitializer.EnsureInitialized(ref end, () => Grammar.AnchoredRegex(File.End));
+    public Regex? AnchoredEnd => File.End is null ? null : (end ?? LazyInitializer.EnsureInitialized(ref end, () => Grammar.AnchoredRegex(File.End))).Value;
 
-    public Regex KeywordPatternRegex => keywordPattern ?? LazyInitializer.EnsureInitialized(ref keywordPattern, () => Grammar.Regex(File.KeywordPattern ?? @"\w+"));
+    public Regex KeywordPatternRegex => (keywordPattern ?? LazyInitializer.EnsureInitialized(ref keywordPattern, () => Grammar.Regex(File.KeywordPattern ?? @"\w+"))).Value;
 
     /// <summary>The begins of <see cref="Contains"/>, then the end and the illegal expression, as one matcher.</summary>
     public ModeMatcher Matcher => matcher ?? LazyInitializer.EnsureInitialized(ref matcher, () => new ModeMatcher(this));

@@ -24,7 +24,7 @@ internal sealed class ModeMatcher
     private readonly Grammar grammar;
     private readonly List<(string Source, RuleType Type, Mode? Mode)> rules = [];
     private readonly Slice?[] slices;
-    private readonly Regex?[] anchored;
+    private readonly ThreadRegex?[] anchored;
 
     public ModeMatcher(Mode mode)
     {
@@ -37,7 +37,7 @@ internal sealed class ModeMatcher
         if (!string.IsNullOrEmpty(mode.File.Illegal))
             rules.Add((mode.File.Illegal, RuleType.Illegal, null));
         slices = new Slice?[rules.Count];
-        anchored = new Regex?[rules.Count];
+        anchored = new ThreadRegex?[rules.Count];
     }
 
     public int RuleCount => rules.Count;
@@ -87,14 +87,14 @@ internal sealed class ModeMatcher
     /// The rule at <paramref name="index"/> alone, matching only at the position given (groups numbered as in its source):
     /// it tells which rule of a slice matched and what, without reading the joined expression's groups.
     /// </summary>
-    private Regex Anchored(int index) => anchored[index] ?? BuildAnchored(index);
+    private Regex Anchored(int index) => (anchored[index] ?? BuildAnchored(index)).Value;
 
-    private Regex BuildAnchored(int index) => LazyInitializer.EnsureInitialized(ref anchored[index], () => grammar.AnchoredRegex(rules[index].Source));
+    private ThreadRegex BuildAnchored(int index) => LazyInitializer.EnsureInitialized(ref anchored[index], () => grammar.AnchoredRegex(rules[index].Source));
 
     /// <summary>highlight.js's MultiRegex over the rules from <c>first</c> on.</summary>
     private sealed class Slice(ModeMatcher matcher, int first)
     {
-        private readonly Regex regex = matcher.grammar.Regex(Join(matcher.rules.Skip(first).Select(r => r.Source)));
+        private readonly ThreadRegex regex = matcher.grammar.Regex(Join(matcher.rules.Skip(first).Select(r => r.Source)));
 
         /// <remarks>
         /// The joined expression finds the next match (a <see cref="ValueMatch"/>: no Match, no groups). The alternation took
@@ -105,7 +105,7 @@ internal sealed class ModeMatcher
         {
             if (lastIndex > input.Length)
                 return null;
-            foreach (var found in regex.EnumerateMatches(input, lastIndex))
+            foreach (var found in regex.Value.EnumerateMatches(input, lastIndex))
             {
                 var rule = first;
                 while (rule < matcher.rules.Count - 1 && !matcher.Anchored(rule).IsMatch(input, found.Index))
