@@ -1,5 +1,6 @@
 using Site.FrontMatter;
 using Site.Markdown;
+using Site.Markdown.Highlighting;
 using Site.Markdown.Links;
 using Site.Markdown.Rendering;
 using Site.PostProcessing;
@@ -38,6 +39,7 @@ internal static class BuildPipeline
             (new CompileTheme(), false), // the templates, in the background until ApplyTheme
             (new ReadFiles(), true),
             (new WarmUpRuntimes(), true), // a head start for the snippets' runtimes, in the background
+            (new WarmUpHighlighting(), false), // the grammars the code blocks need, in the background
             (new LoadDataTables(), true),
             // Process
             (new ParseFrontMatter(), true),

@@ -20,7 +20,7 @@ internal sealed class Grammar
         foreach (var (name, ranges) in file.UnicodeProperties)
             JsRegex.AddProperty(name, ranges);
         var keywordSets = file.KeywordSets
-            .Select(set => (IReadOnlyDictionary<string, (string, double)>)set.ToDictionary(
+            .Select(set => set.ToDictionary(
                 entry => entry[0].GetString()!, entry => (entry[1].GetString()!, entry[2].GetDouble()), StringComparer.Ordinal))
             .ToList();
         var modes = file.Modes.Select(m => new Mode(this, m, m.Keywords is { } k ? keywordSets[k] : null)).ToList();
@@ -49,7 +49,10 @@ internal sealed class Grammar
     public static Grammar? Get(string name) => Loaded.GetOrAdd(name, n => new Lazy<Grammar?>(() => Load(n))).Value;
 
     /// <summary>A regular expression with this language's flags (highlight.js's langRe).</summary>
-    public Regex Regex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex);
+    public ThreadRegex Regex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex);
+
+    /// <summary>The same, matching only where the search starts (<c>\G</c>).</summary>
+    public ThreadRegex AnchoredRegex(string source) => JsRegex.Get(source, File.CaseInsensitive, File.UnicodeRegex, anchored: true);
 
     /// <summary>The CSS class of a scope: classNameAliases may rename it.</summary>
     public string Alias(string scope) => File.ClassNameAliases.TryGetValue(scope, out var alias) && alias.Length > 0 ? alias : scope;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Site.Markdown.Highlighting.Engine;
@@ -9,25 +11,32 @@ internal sealed record ActiveMode(Mode Mode, ActiveMode? Parent)
 }
 
 /// <summary>The outcome of one highlighting (highlight.js's HighlightResult).</summary>
-internal sealed record HighlightResult(string? Language, string Value, double Relevance, TokenNode Root, ActiveMode? Top);
+/// <param name="EmitterHtml">What the emitter wrote (highlight.js's _emitter): the host of an embedded language shows it, also
+/// where the highlighting gave up and <paramref name="Value"/> is the plain code.</param>
+internal sealed record HighlightResult(string? Language, string Value, double Relevance, string EmitterHtml, ActiveMode? Top);
 
 /// <summary>
-/// highlight.js's <c>_highlight</c>: scans the code mode by mode and fills a <see cref="TokenTree"/>. One instance per
+/// highlight.js's <c>_highlight</c>: scans the code mode by mode and writes its HTML (<see cref="HtmlEmitter"/>). One instance per
 /// highlighting of one language; the embedded languages of one highlighting share its <see cref="SharedState"/>.
 /// </summary>
 internal sealed class HighlightRun
 {
     private const int MaxKeywordHits = 7;
     private const int NoMatch = -1;
+    private const int MaxSpareLength = 1 << 16;
+
+    // The mode buffer, reused from block to block on a thread (as the emitter's builder).
+    [ThreadStatic]
+    private static ArrayBufferWriter<char>? spareBuffer;
 
     private readonly SharedState shared;
     private readonly Grammar language;
     private readonly string code;
     private readonly bool ignoreIllegals;
-    private readonly TokenTree emitter = new();
+    private readonly HtmlEmitter emitter = new();
     private readonly Dictionary<string, int> keywordHits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActiveMode?> continuations = new(StringComparer.Ordinal);
-    private readonly StringBuilder modeBuffer = new();
+    private readonly ArrayBufferWriter<char> modeBuffer = TakeSpareBuffer();
     private ActiveMode top;
     private double relevance;
     private int iterations;
@@ -48,16 +57,8 @@ internal sealed class HighlightRun
 
     private HighlightResult Run()
     {
-        // Continuing an embedded language where its last piece stopped: its open scopes open again (not aliased).
-        var open = new Stack<string>();
-        for (var current = top; current.Parent is not null; current = current.Parent)
-        {
-            if (current.File.Scope is { } scope)
-                open.Push(scope);
-        }
-
-        foreach (var scope in open)
-            emitter.OpenNode(scope);
+        if (top.Parent is not null)
+            ReopenScopes();
 
         var index = 0;
         try
@@ -74,41 +75,68 @@ internal sealed class HighlightRun
                 var match = top.Mode.Matcher.Exec(code, index, State(top));
                 if (match is null)
                     break;
-                var processed = ProcessLexeme(code[index..match.Index], match);
+                var processed = ProcessLexeme(code.AsSpan(index, match.Index - index), match);
                 index = match.Index + processed;
             }
 
-            ProcessLexeme(code[index..], null);
-            emitter.CloseAllNodes();
-            return new HighlightResult(language.Name, emitter.ToHtml(), relevance, emitter.Root, top);
+            ProcessLexeme(code.AsSpan(index), null);
+            var html = emitter.ToHtml();
+            return new HighlightResult(language.Name, html, relevance, html, top);
         }
         catch (IllegalLexemeException)
         {
-            return new HighlightResult(language.Name, Escape(code), 0, emitter.Root, null);
+            return new HighlightResult(language.Name, Escape(code), 0, emitter.ToHtml(), null);
         }
         catch (HighlightFailedException)
         {
             // highlight.js's safe mode: the code as plain text.
-            return new HighlightResult(language.Name, Escape(code), 0, emitter.Root, top);
+            return new HighlightResult(language.Name, Escape(code), 0, emitter.ToHtml(), top);
+        }
+        finally
+        {
+            modeBuffer.ResetWrittenCount();
+            if (modeBuffer.Capacity <= MaxSpareLength)
+                spareBuffer = modeBuffer;
         }
     }
 
-    private MatcherState State(ActiveMode mode) => shared.Matcher(mode.Mode.Matcher);
-
-    private int ProcessLexeme(string textBeforeMatch, RuleMatch? match)
+    private static ArrayBufferWriter<char> TakeSpareBuffer()
     {
-        modeBuffer.Append(textBeforeMatch);
+        var buffer = spareBuffer ?? new ArrayBufferWriter<char>();
+        spareBuffer = null;
+        return buffer;
+    }
+
+    /// <summary>Continuing an embedded language where its last piece stopped: its open scopes open again (not aliased).</summary>
+    private void ReopenScopes()
+    {
+        var open = new Stack<string>();
+        for (var current = top; current.Parent is not null; current = current.Parent)
+        {
+            if (current.File.Scope is { } scope)
+                open.Push(scope);
+        }
+
+        foreach (var scope in open)
+            emitter.OpenNode(scope);
+    }
+
+    private MatcherState State(ActiveMode mode) => shared.Matcher(mode.Mode);
+
+    private int ProcessLexeme(ReadOnlySpan<char> textBeforeMatch, RuleMatch? match)
+    {
+        modeBuffer.Write(textBeforeMatch);
         if (match is null)
         {
             ProcessBuffer();
             return 0;
         }
 
-        var lexeme = match.Value;
+        var lexeme = match.Span;
         // A zero-width end right after a zero-width begin at the same place: step over one character.
         if (lastMatch is { Type: RuleType.Begin } && match.Type == RuleType.End && lastMatch.Index == match.Index && lexeme.Length == 0)
         {
-            modeBuffer.Append(code.AsSpan(match.Index, Math.Min(1, code.Length - match.Index)));
+            modeBuffer.Write(code.AsSpan(match.Index, Math.Min(1, code.Length - match.Index)));
             return 1;
         }
 
@@ -123,7 +151,7 @@ internal sealed class HighlightRun
         // An illegal expression matching the end of a line (zero width): step over it, as highlight.js does.
         if (match.Type == RuleType.Illegal && lexeme.Length == 0)
         {
-            modeBuffer.Append('\n');
+            modeBuffer.Write("\n");
             return 1;
         }
 
@@ -131,43 +159,43 @@ internal sealed class HighlightRun
             throw new HighlightFailedException(); // potential infinite loop
 
         // An end that did not end its mode (a callback said no): it is text.
-        modeBuffer.Append(lexeme);
+        modeBuffer.Write(lexeme);
         return lexeme.Length;
     }
 
     private int DoBeginMatch(RuleMatch match)
     {
-        var lexeme = match.Value;
+        var lexeme = match.Span;
         var newMode = match.Rule!;
-        foreach (var callback in new[] { newMode.File.BeforeBegin, newMode.File.OnBegin })
-        {
-            if (callback is not null && ModeCallbacks.Ignores(callback, match, shared.Data(newMode)))
-                return DoIgnore(lexeme);
-        }
+        if (Ignores(newMode.File.BeforeBegin, match, newMode) || Ignores(newMode.File.OnBegin, match, newMode))
+            return DoIgnore(lexeme);
 
         if (newMode.File.Skip)
         {
-            modeBuffer.Append(lexeme);
+            modeBuffer.Write(lexeme);
         }
         else
         {
             if (newMode.File.ExcludeBegin)
-                modeBuffer.Append(lexeme);
+                modeBuffer.Write(lexeme);
             ProcessBuffer();
             if (!newMode.File.ReturnBegin && !newMode.File.ExcludeBegin)
-                modeBuffer.Append(lexeme);
+                modeBuffer.Write(lexeme);
         }
 
         StartNewMode(newMode, match);
         return newMode.File.ReturnBegin ? 0 : lexeme.Length;
     }
 
-    private int DoIgnore(string lexeme)
+    private bool Ignores(string? callback, RuleMatch match, Mode mode) =>
+        callback is not null && ModeCallbacks.Ignores(callback, match, shared.Data(mode));
+
+    private int DoIgnore(ReadOnlySpan<char> lexeme)
     {
         if (State(top).RegexIndex == 0)
         {
             // No later rule to try here: the first character is text. (highlight.js appends lexeme[0]: "undefined" if empty.)
-            modeBuffer.Append(lexeme.Length > 0 ? lexeme[..1] : "undefined");
+            modeBuffer.Write(lexeme.Length > 0 ? lexeme[..1] : "undefined");
             return 1;
         }
 
@@ -177,7 +205,7 @@ internal sealed class HighlightRun
 
     private int DoEndMatch(RuleMatch match)
     {
-        var lexeme = match.Value;
+        var lexeme = match.Span;
         var endMode = EndOfMode(top, match);
         if (endMode is null)
             return NoMatch;
@@ -195,15 +223,15 @@ internal sealed class HighlightRun
         }
         else if (origin.File.Skip)
         {
-            modeBuffer.Append(lexeme);
+            modeBuffer.Write(lexeme);
         }
         else
         {
             if (!(origin.File.ReturnEnd || origin.File.ExcludeEnd))
-                modeBuffer.Append(lexeme);
+                modeBuffer.Write(lexeme);
             ProcessBuffer();
             if (origin.File.ExcludeEnd)
-                modeBuffer.Append(lexeme);
+                modeBuffer.Write(lexeme);
         }
 
         do
@@ -224,7 +252,8 @@ internal sealed class HighlightRun
     /// <summary>The mode the end match ends (maybe a parent, with endsParent or endsWithParent), or null.</summary>
     private ActiveMode? EndOfMode(ActiveMode mode, RuleMatch match)
     {
-        if (mode.Mode.EndRegex is { } end && end.Match(code, match.Index, code.Length - match.Index) is { Success: true } m && m.Index == match.Index
+        // highlight.js's startsWith(endRe, code.slice(match.index)): nothing before the match is visible to a lookbehind.
+        if (mode.Mode.AnchoredEnd is { } end && end.IsMatch(code.AsSpan(match.Index))
             && !(mode.File.OnEnd is { } onEnd && ModeCallbacks.Ignores(onEnd, match, shared.Data(mode.Mode))))
         {
             while (mode.File.EndsParent && mode.Parent is not null)
@@ -241,13 +270,13 @@ internal sealed class HighlightRun
             emitter.OpenNode(language.Alias(mode.File.Scope));
         if (mode.BeginScope is { Wrap: { Length: > 0 } wrap })
         {
-            EmitKeyword(modeBuffer.ToString(), language.Alias(wrap));
-            modeBuffer.Clear();
+            EmitKeyword(modeBuffer.WrittenSpan, language.Alias(wrap));
+            modeBuffer.ResetWrittenCount();
         }
         else if (mode.BeginScope is { Wrap: null } beginScope)
         {
             EmitMultiClass(beginScope, match);
-            modeBuffer.Clear();
+            modeBuffer.ResetWrittenCount();
         }
 
         top = new ActiveMode(mode, top);
@@ -258,62 +287,55 @@ internal sealed class HighlightRun
         if (IsSubLanguage(top))
             ProcessSubLanguage();
         else
-            ProcessKeywords(modeBuffer.ToString());
-        modeBuffer.Clear();
+            ProcessKeywords(modeBuffer.WrittenSpan);
+        modeBuffer.ResetWrittenCount();
     }
 
     private static bool IsSubLanguage(ActiveMode mode) => mode.File.SubLanguage is not null || mode.File.SubLanguageAuto is not null;
 
-    private void ProcessKeywords(string? text)
+    /// <summary>
+    /// The keywords of the text (the current mode's), each in its scope. The text between them is written as it comes:
+    /// highlight.js collects it in a buffer first, which makes the same HTML.
+    /// </summary>
+    private void ProcessKeywords(ReadOnlySpan<char> text)
     {
-        var keywords = top.Mode.Keywords;
-        if (keywords is null)
+        if (top.Mode.Keywords is not { } keywords)
         {
             emitter.AddText(text);
             return;
         }
 
-        if (text is null)
-            throw new HighlightFailedException(); // highlight.js fails on undefined.substring
-
-        var pattern = top.Mode.KeywordPatternRegex;
-        var lastIndex = 0;
-        var buffer = new StringBuilder();
-        for (var match = pattern.Match(text); match.Success; match = pattern.Match(text, lastIndex))
+        var words = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lowered = stackalloc char[64];
+        var written = 0;
+        foreach (var match in top.Mode.KeywordPatternRegex.EnumerateMatches(text))
         {
             if (match.Length == 0)
                 throw new HighlightFailedException(); // highlight.js would loop for ever
-            buffer.Append(text, lastIndex, match.Index - lastIndex);
-            var word = language.File.CaseInsensitive ? LowerCase(match.Value) : match.Value;
-            if (keywords.TryGetValue(word, out var data))
-            {
-                emitter.AddText(buffer.ToString());
-                buffer.Clear();
-                keywordHits[word] = keywordHits.GetValueOrDefault(word) + 1;
-                if (keywordHits[word] <= MaxKeywordHits)
-                    relevance += data.Relevance;
-                if (data.Scope.StartsWith('_'))
-                    buffer.Append(match.Value); // relevance only
-                else
-                    EmitKeyword(match.Value, language.Alias(data.Scope));
-            }
-            else
-            {
-                buffer.Append(match.Value);
-            }
-
-            lastIndex = match.Index + match.Length;
+            var word = text.Slice(match.Index, match.Length);
+            var found = !language.File.CaseInsensitive ? words.TryGetValue(word, out var key, out var data)
+                : word.Length <= lowered.Length && !word.Contains('\u0130') && word.ToLowerInvariant(lowered) is var length
+                    ? words.TryGetValue(lowered[..length], out key, out data)
+                    : words.TryGetValue(LowerCase(word.ToString()), out key, out data);
+            if (!found)
+                continue;
+            if (++CollectionsMarshal.GetValueRefOrAddDefault(keywordHits, key!, out _) <= MaxKeywordHits)
+                relevance += data.Relevance;
+            if (data.Scope.StartsWith('_'))
+                continue; // relevance only: the word stays text
+            emitter.AddText(text[written..match.Index]);
+            EmitKeyword(word, language.Alias(data.Scope));
+            written = match.Index + match.Length;
         }
 
-        buffer.Append(text, lastIndex, text.Length - lastIndex);
-        emitter.AddText(buffer.ToString());
+        emitter.AddText(text[written..]);
     }
 
     private void ProcessSubLanguage()
     {
-        if (modeBuffer.Length == 0)
+        if (modeBuffer.WrittenCount == 0)
             return;
-        var text = modeBuffer.ToString();
+        var text = modeBuffer.WrittenSpan.ToString();
         HighlightResult result;
         if (top.File.SubLanguage is { } name)
         {
@@ -334,16 +356,14 @@ internal sealed class HighlightRun
         // A mode of relevance 0 keeps its embedded language's score out of the host's.
         if (top.File.Relevance > 0)
             relevance += result.Relevance;
-        emitter.AddSublanguage(result.Root, result.Language);
+        emitter.AddSublanguage(result.EmitterHtml, result.Language);
     }
 
     /// <summary>highlightAuto over a few languages: the most relevant, plain text (first) on a tie.</summary>
     private HighlightResult HighlightAuto(string text, List<string> languages)
     {
-        var plain = new TokenNode();
-        if (text.Length > 0)
-            plain.Children.Add(text);
-        var results = new List<HighlightResult> { new(null, Escape(text), 0, plain, null) };
+        var plain = Escape(text);
+        var results = new List<HighlightResult> { new(null, plain, 0, plain, null) };
         foreach (var name in languages)
         {
             if (Grammar.Get(name) is { File.DisableAutodetect: false } grammar)
@@ -359,9 +379,9 @@ internal sealed class HighlightRun
             : 0)).First();
     }
 
-    private void EmitKeyword(string? keyword, string scope)
+    private void EmitKeyword(ReadOnlySpan<char> keyword, string scope)
     {
-        if (keyword == "")
+        if (keyword.IsEmpty)
             return;
         emitter.OpenNode(scope);
         emitter.AddText(keyword);
@@ -375,10 +395,26 @@ internal sealed class HighlightRun
         {
             var text = match.Group(group);
             var cssClass = scope is null ? null : language.Alias(scope);
-            if (!string.IsNullOrEmpty(cssClass))
+            if (text is null)
+                EmitUndefined(cssClass);
+            else if (!string.IsNullOrEmpty(cssClass))
                 EmitKeyword(text, cssClass);
             else
                 ProcessKeywords(text);
+        }
+    }
+
+    /// <summary>A group that took no part (undefined): an empty scope, text that shows as nothing, or a failure.</summary>
+    private void EmitUndefined(string? cssClass)
+    {
+        if (!string.IsNullOrEmpty(cssClass))
+        {
+            emitter.OpenNode(cssClass);
+            emitter.CloseNode();
+        }
+        else if (top.Mode.Keywords is not null)
+        {
+            throw new HighlightFailedException(); // highlight.js fails on undefined.substring
         }
     }
 
@@ -390,20 +426,36 @@ internal sealed class HighlightRun
     private static string Escape(string text)
     {
         var html = new StringBuilder(text.Length);
-        TokenTree.Escape(text, html);
+        HtmlEmitter.Escape(text, html);
         return html.ToString();
     }
 
     /// <summary>What highlight.js keeps on its shared modes while highlighting (matchers' state, callbacks' data).</summary>
     internal sealed class SharedState
     {
-        private readonly Dictionary<ModeMatcher, MatcherState> matchers = [];
-        private readonly Dictionary<Mode, Dictionary<string, string?>> data = [];
+        // By grammar, then by mode number: a highlighting meets one grammar, or a few with embedded languages.
+        private readonly List<(Grammar Grammar, MatcherState?[] Matchers)> grammars = [];
+        private Dictionary<Mode, Dictionary<string, string?>>? data;
 
-        public MatcherState Matcher(ModeMatcher matcher) =>
-            matchers.TryGetValue(matcher, out var state) ? state : matchers[matcher] = new MatcherState(matcher.RuleCount);
+        public MatcherState Matcher(Mode mode) => MatchersOf(mode.Grammar)[mode.File.Id] ??= new MatcherState(mode.Matcher.RuleCount);
 
-        public Dictionary<string, string?> Data(Mode mode) => data.TryGetValue(mode, out var values) ? values : data[mode] = [];
+        public Dictionary<string, string?> Data(Mode mode)
+        {
+            data ??= [];
+            return data.TryGetValue(mode, out var values) ? values : data[mode] = [];
+        }
+
+        private MatcherState?[] MatchersOf(Grammar grammar)
+        {
+            foreach (var (known, matchers) in grammars)
+            {
+                if (known == grammar)
+                    return matchers;
+            }
+
+            grammars.Add((grammar, new MatcherState?[grammar.File.Modes.Count]));
+            return grammars[^1].Matchers;
+        }
     }
 
     private sealed class IllegalLexemeException : Exception;

@@ -24,7 +24,7 @@ internal sealed class JsRegex
     // With u and i, JavaScript's \w also holds the characters that fold to ASCII letters.
     private const string FoldedWord = @"A-Za-z0-9_\u017F\u212A";
 
-    private static readonly ConcurrentDictionary<(string Source, bool IgnoreCase, bool Unicode), Regex> Cache = new();
+    private static readonly ConcurrentDictionary<(string Source, bool IgnoreCase, bool Unicode, bool Anchored), ThreadRegex> Cache = new();
 
     /// <summary>The code points of each <c>\p{…}</c> the grammars use, as exported from Node (<see cref="Grammar"/>).</summary>
     private static readonly ConcurrentDictionary<string, string> Properties = new(StringComparer.Ordinal);
@@ -43,33 +43,18 @@ internal sealed class JsRegex
 
     public static void AddProperty(string name, string ranges) => Properties.TryAdd(name, ranges);
 
-    /// <summary>The .NET regex for a JavaScript source; built once per process, since grammars share many.</summary>
-    public static Regex Get(string source, bool ignoreCase, bool unicode) =>
-        Cache.GetOrAdd((source, ignoreCase, unicode), key =>
-            new Regex(Translate(key.Source, key.Unicode, key.IgnoreCase), RegexOptions.ECMAScript | RegexOptions.CultureInvariant));
+    /// <summary>
+    /// The .NET regex for a JavaScript source; built once per process, since grammars share many. <paramref name="anchored"/>
+    /// puts it behind <c>\G</c>: it matches only where the search starts (its groups keep their numbers).
+    /// </summary>
+    public static ThreadRegex Get(string source, bool ignoreCase, bool unicode, bool anchored = false) =>
+        Cache.GetOrAdd((source, ignoreCase, unicode, anchored), key =>
+        {
+            var translated = Translate(key.Source, key.Unicode, key.IgnoreCase);
+            return new ThreadRegex(key.Anchored ? $@"\G(?:{translated})" : translated, RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
+        });
 
     public static string Translate(string source, bool unicode, bool ignoreCase) => new JsRegex(source, unicode, ignoreCase).Translate();
-
-    /// <summary>How many capturing groups the source has (named groups are rejected by <see cref="Translate"/>).</summary>
-    public static int CountGroups(string source)
-    {
-        var count = 0;
-        var inClass = false;
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            if (c == '\\')
-                i++;
-            else if (inClass)
-                inClass = c != ']';
-            else if (c == '[')
-                inClass = true;
-            else if (c == '(' && (i + 1 >= source.Length || source[i + 1] != '?'))
-                count++;
-        }
-
-        return count;
-    }
 
     private string Translate()
     {

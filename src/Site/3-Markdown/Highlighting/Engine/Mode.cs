@@ -9,11 +9,11 @@ namespace Site.Markdown.Highlighting.Engine;
 /// </summary>
 internal sealed class Mode
 {
-    private Regex? end;
-    private Regex? keywordPattern;
+    private ThreadRegex? end;
+    private ThreadRegex? keywordPattern;
     private ModeMatcher? matcher;
 
-    public Mode(Grammar grammar, ModeFile file, IReadOnlyDictionary<string, (string Scope, double Relevance)>? keywords)
+    public Mode(Grammar grammar, ModeFile file, Dictionary<string, (string Scope, double Relevance)>? keywords)
     {
         Grammar = grammar;
         File = file;
@@ -27,7 +27,7 @@ internal sealed class Mode
     /// <summary>Everything as exported: flags, scope, relevance, callbacks by name, regex sources.</summary>
     public ModeFile File { get; }
 
-    public IReadOnlyDictionary<string, (string Scope, double Relevance)>? Keywords { get; }
+    public Dictionary<string, (string Scope, double Relevance)>? Keywords { get; }
 
     public Scopes? BeginScope { get; }
 
@@ -37,13 +37,16 @@ internal sealed class Mode
 
     public Mode? Starts { get; set; }
 
-    /// <summary>The <c>end</c> expression (endRe), or null for a mode that ends only with its parent.</summary>
-    public Regex? EndRegex => File.End is null ? null : LazyInitializer.EnsureInitialized(ref end, () => Grammar.Regex(File.End));
+    /// <summary>
+    /// The <c>end</c> expression (endRe) anchored: highlight.js asks only whether it matches at the start of the rest of
+    /// the code. Null for a mode that ends only with its parent.
+    /// </summary>
+    public Regex? AnchoredEnd => File.End is null ? null : (end ?? LazyInitializer.EnsureInitialized(ref end, () => Grammar.AnchoredRegex(File.End))).Value;
 
-    public Regex KeywordPatternRegex => LazyInitializer.EnsureInitialized(ref keywordPattern, () => Grammar.Regex(File.KeywordPattern ?? @"\w+"));
+    public Regex KeywordPatternRegex => (keywordPattern ?? LazyInitializer.EnsureInitialized(ref keywordPattern, () => Grammar.Regex(File.KeywordPattern ?? @"\w+"))).Value;
 
     /// <summary>The begins of <see cref="Contains"/>, then the end and the illegal expression, as one matcher.</summary>
-    public ModeMatcher Matcher => LazyInitializer.EnsureInitialized(ref matcher, () => new ModeMatcher(this));
+    public ModeMatcher Matcher => matcher ?? LazyInitializer.EnsureInitialized(ref matcher, () => new ModeMatcher(this));
 }
 
 /// <summary>A compiled beginScope or endScope: <see cref="Wrap"/> the whole match, or a scope for some groups (by number).</summary>

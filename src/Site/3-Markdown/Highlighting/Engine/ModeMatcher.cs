@@ -24,6 +24,7 @@ internal sealed class ModeMatcher
     private readonly Grammar grammar;
     private readonly List<(string Source, RuleType Type, Mode? Mode)> rules = [];
     private readonly Slice?[] slices;
+    private readonly ThreadRegex?[] anchored;
 
     public ModeMatcher(Mode mode)
     {
@@ -36,6 +37,7 @@ internal sealed class ModeMatcher
         if (!string.IsNullOrEmpty(mode.File.Illegal))
             rules.Add((mode.File.Illegal, RuleType.Illegal, null));
         slices = new Slice?[rules.Count];
+        anchored = new ThreadRegex?[rules.Count];
     }
 
     public int RuleCount => rules.Count;
@@ -75,51 +77,51 @@ internal sealed class ModeMatcher
                 state.Positions[rule] = rule - index;
         }
 
-        return LazyInitializer.EnsureInitialized(ref slices[index], () => new Slice(this, index));
+        return slices[index] ?? Build(index);
     }
 
+    // Apart, so that the delegate and its closure are made only when building.
+    private Slice Build(int index) => LazyInitializer.EnsureInitialized(ref slices[index], () => new Slice(this, index));
+
+    /// <summary>
+    /// The rule at <paramref name="index"/> alone, matching only at the position given (groups numbered as in its source):
+    /// it tells which rule of a slice matched and what, without reading the joined expression's groups.
+    /// </summary>
+    private Regex Anchored(int index) => (anchored[index] ?? BuildAnchored(index)).Value;
+
+    private ThreadRegex BuildAnchored(int index) => LazyInitializer.EnsureInitialized(ref anchored[index], () => grammar.AnchoredRegex(rules[index].Source));
+
     /// <summary>highlight.js's MultiRegex over the rules from <c>first</c> on.</summary>
-    private sealed class Slice
+    private sealed class Slice(ModeMatcher matcher, int first)
     {
-        private readonly ModeMatcher matcher;
-        private readonly Regex regex;
-        private readonly int[] groupOfRule; // the group wrapping each rule, from the slice's first rule
+        private readonly ThreadRegex regex = matcher.grammar.Regex(Join(matcher.rules.Skip(first).Select(r => r.Source)));
 
-        public Slice(ModeMatcher matcher, int first)
-        {
-            this.matcher = matcher;
-            FirstRule = first;
-            var sources = matcher.rules.Skip(first).Select(r => r.Source).ToList();
-            groupOfRule = new int[sources.Count];
-            var group = 1;
-            for (var i = 0; i < sources.Count; i++)
-            {
-                groupOfRule[i] = group;
-                group += JsRegex.CountGroups(sources[i]) + 1;
-            }
-
-            regex = matcher.grammar.Regex(Join(sources));
-        }
-
-        private int FirstRule { get; }
-
+        /// <remarks>
+        /// The joined expression finds the next match (a <see cref="ValueMatch"/>: no Match, no groups). The alternation took
+        /// its first rule that matches at that position, and that rule's own match: so the rule is the first whose anchored
+        /// expression matches there (the last one needs no trying), and the match is the one found.
+        /// </remarks>
         public RuleMatch? Exec(string input, int lastIndex, MatcherState state)
         {
             if (lastIndex > input.Length)
                 return null;
-            var match = regex.Match(input, lastIndex);
-            if (!match.Success)
-                return null;
-            var i = Array.FindIndex(groupOfRule, g => match.Groups[g].Success);
-            var (_, type, mode) = matcher.rules[FirstRule + i];
-            return new RuleMatch(match, input, groupOfRule[i], type, mode, state.Positions[FirstRule + i]);
+            foreach (var found in regex.Value.EnumerateMatches(input, lastIndex))
+            {
+                var rule = first;
+                while (rule < matcher.rules.Count - 1 && !matcher.Anchored(rule).IsMatch(input, found.Index))
+                    rule++;
+                var (_, type, mode) = matcher.rules[rule];
+                return new RuleMatch(input, found.Index, found.Length, matcher.Anchored(rule), type, mode, state.Positions[rule]);
+            }
+
+            return null;
         }
     }
 
     /// <summary>
     /// highlight.js's _rewriteBackreferences with '|': each source in a group of its own, its backreferences renumbered.
     /// </summary>
-    private static string Join(List<string> sources)
+    private static string Join(IEnumerable<string> sources)
     {
         var captures = 0;
         var joined = new StringBuilder();
@@ -169,9 +171,14 @@ internal sealed class MatcherState(int rules)
     public bool[] Built { get; } = new bool[rules];
 }
 
-/// <summary>A match of one rule (highlight.js's EnhancedMatch): group 0 is the rule's whole match, then the rule's groups.</summary>
-internal sealed class RuleMatch(Match match, string input, int ruleGroup, RuleType type, Mode? rule, int position)
+/// <summary>
+/// A match of one rule (highlight.js's EnhancedMatch): group 0 is the rule's whole match, then the rule's groups. The
+/// groups are read (from <paramref name="rule"/>'s anchored expression, matched again) only when asked for.
+/// </summary>
+internal sealed class RuleMatch(string input, int index, int length, Regex ruleRegex, RuleType type, Mode? rule, int position)
 {
+    private Match? groups;
+
     public RuleType Type => type;
 
     /// <summary>The child mode a begin rule starts.</summary>
@@ -180,16 +187,21 @@ internal sealed class RuleMatch(Match match, string input, int ruleGroup, RuleTy
     /// <summary>The rule's position in the slice that matched, as highlight.js last numbered it.</summary>
     public int Position => position;
 
-    public int Index => match.Index;
+    public int Index => index;
+
+    public int Length => length;
 
     public string Input => input;
 
-    public string Value => match.Value;
+    public ReadOnlySpan<char> Span => input.AsSpan(index, length);
+
+    public string Value => input.Substring(index, length);
 
     /// <summary>The text of the rule's group <paramref name="number"/>, or null where it took no part (undefined).</summary>
     public string? Group(int number)
     {
-        var group = match.Groups[ruleGroup + number];
+        groups ??= ruleRegex.Match(input, index);
+        var group = groups.Groups[number];
         return group.Success ? group.Value : null;
     }
 }
