@@ -25,8 +25,10 @@ internal sealed class ReadFiles : IStage
         // A rebuild reads only the files whose stamp changed, and keeps the same text instance for the others.
         var memo = context.RebuildCache?.Memo<FileStamp, string?>(Name);
         var texts = PerPage.Map(markdown, memo, f => f.Relative, f => FileStamp.Of(f.Info),
-            (f, diagnostics) => Decode(File.ReadAllBytes(f.Info.FullName), context.DisplayPath(f.Relative), diagnostics),
+            (f, diagnostics) => Decode(context.ReadAhead.TryRemove(f.Info.FullName, out var read) ? read : File.ReadAllBytes(f.Info.FullName),
+                context.DisplayPath(f.Relative), diagnostics),
             context, cancellationToken);
+        context.ReadAhead.Clear(); // what no page took (images, data, the theme) is not needed again
         var pages = markdown
             .Select((f, i) => texts[i] is { } text
                 ? new Page { SourcePath = f.Relative, DisplayPath = context.DisplayPath(f.Relative), Text = text, Section = SectionOf(f.Relative) }

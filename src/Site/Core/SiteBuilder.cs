@@ -59,9 +59,12 @@ internal static class SiteBuilder
             RebuildCache = rebuildCache,
         };
         // An unchanged site whose output is as the last build left it needs no build (--no-cache: build anyway).
-        var inputs = mode == BuildMode.Build && options.SkipWhenUpToDate ? InputDigest.Compute(options) : null;
+        var checkClock = Stopwatch.StartNew();
+        var inputs = mode == BuildMode.Build && options.SkipWhenUpToDate ? InputDigest.Compute(options, context.ReadAhead) : null;
         if (inputs is not null && !options.NoCache && LastBuild.Load(options) is { } last && last.StillHolds(inputs, options, context.Runtimes))
             return last.Result(clock.Elapsed);
+        if (inputs is not null)
+            timings.Add(("up-to-date check", checkClock.Elapsed));
 
         var state = new SiteState();
         try
@@ -94,7 +97,12 @@ internal static class SiteBuilder
             Outputs = state.Outputs,
         };
         if (inputs is not null && exit == ExitCode.Success)
+        {
+            var recordClock = Stopwatch.StartNew();
             LastBuild.Save(options, inputs, result, context.Runtimes);
+            timings.Add(("record", recordClock.Elapsed)); // after "Built … s": the result's time was taken before
+        }
+
         return result;
     }
 }

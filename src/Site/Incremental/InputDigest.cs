@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Site.Core;
@@ -12,11 +13,13 @@ namespace Site.Incremental;
 internal static class InputDigest
 {
     /// <summary>The digest; null when a file cannot be read (the build then runs, and reports it where it matters).</summary>
-    public static string? Compute(BuildOptions options)
+    /// <param name="read">Where to keep the bytes read, by full path: ReadFiles takes the pages' from there rather than
+    /// reading them again, and so builds from exactly the bytes the digest describes.</param>
+    public static string? Compute(BuildOptions options, ConcurrentDictionary<string, byte[]>? read = null)
     {
         try
         {
-            return Digest(options);
+            return Digest(options, read);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException
             || e is AggregateException all && all.InnerExceptions.All(inner => inner is IOException or UnauthorizedAccessException))
@@ -25,7 +28,7 @@ internal static class InputDigest
         }
     }
 
-    private static string Digest(BuildOptions options)
+    private static string Digest(BuildOptions options, ConcurrentDictionary<string, byte[]>? read)
     {
         var header = string.Join('\0',
             typeof(InputDigest).Assembly.ManifestModule.ModuleVersionId, DateTime.UtcNow.Year,
@@ -37,7 +40,12 @@ internal static class InputDigest
             .ToArray();
         // Each file hashed on its own (in parallel), then the list of (name, hash) in order.
         var hashes = new string[files.Length];
-        Parallel.For(0, files.Length, i => hashes[i] = files[i].Name + "\0" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(files[i].Path))));
+        Parallel.For(0, files.Length, i =>
+        {
+            var bytes = File.ReadAllBytes(files[i].Path);
+            read?.TryAdd(files[i].Path, bytes);
+            hashes[i] = files[i].Name + "\0" + Convert.ToHexString(SHA256.HashData(bytes));
+        });
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header + "\n" + string.Join('\n', hashes))));
     }
 

@@ -67,6 +67,32 @@ public sealed class ReadFilesTests
         Assert.EndsWith("input/guide/page.md", state.Pages[0].DisplayPath);
     }
 
+    [Fact]
+    public async Task A_page_the_up_to_date_check_read_is_built_from_those_bytes_not_read_again()
+    {
+        using var site = new TestSite();
+        var path = site.Page("index.md", "Home", "On disk now.\n");
+        var context = Context(site);
+        context.ReadAhead[new FileInfo(path).FullName] = "---\ntitle: Home\n---\n\nAs the digest saw it.\n"u8.ToArray();
+
+        var state = await new ReadFiles().RunAsync(new SiteState(), context, CancellationToken.None);
+
+        Assert.Contains("As the digest saw it.", Assert.Single(state.Pages).Text);
+        Assert.Empty(context.ReadAhead);
+    }
+
+    [Fact]
+    public void The_up_to_date_check_keeps_the_bytes_it_hashed_by_full_path()
+    {
+        using var site = new TestSite();
+        var path = site.Page("index.md", "Home", "Text.\n");
+        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>();
+
+        Assert.NotNull(Site.Incremental.InputDigest.Compute(site.Options(), read));
+
+        Assert.Equal(File.ReadAllBytes(path), read[new FileInfo(path).FullName]);
+    }
+
     private static BuildContext Context(TestSite site) =>
         new() { Options = site.Options(), Diagnostics = new Diagnostics(), Progress = SilentProgress.Instance };
 }
