@@ -84,8 +84,12 @@ internal sealed class BuildSearchIndex : IStage
         });
     }
 
-    /// <summary>A page's entry in the index, as UTF-8 JSON: an object with its title, url, section and sections (each a
-    /// heading, an anchor and a text).</summary>
+    /// <summary>
+    /// A page's entry in the index, as UTF-8 JSON: its title, its url (relative to the site root, e.g.
+    /// "runtime/virtual-machine/index.html"), the title of its section (null for a top-level page), and its sections, each a
+    /// heading, an anchor and a text (the first section, the introduction, has neither heading nor anchor). The page's
+    /// description leads its introduction.
+    /// </summary>
     internal static byte[] Entry(Page page, string? section)
     {
         var (buffer, writer) = json ??= (new ArrayBufferWriter<byte>(), new Utf8JsonWriter(Stream.Null, WriterOptions));
@@ -96,39 +100,34 @@ internal sealed class BuildSearchIndex : IStage
         writer.WriteString(UrlName, page.OutputPath);
         writer.WriteString(SectionName, section);
         writer.WriteStartArray(SectionsName);
-        foreach (var s in ForPage(page, section).Sections)
+        var description = page.Metadata.Description;
+        PageText.Read(page.ContentHtml, (heading, anchor, text) =>
         {
             writer.WriteStartObject();
-            writer.WriteString(HeadingName, s.Heading);
-            writer.WriteString(AnchorName, s.Anchor);
-            writer.WriteString(TextName, s.Text);
+            writer.WriteString(HeadingName, heading);
+            writer.WriteString(AnchorName, anchor);
+            if (description is { Length: > 0 })
+                writer.WriteString(TextName, Shorten(string.Concat(description, " ", text).AsSpan().Trim(), MaxSectionText));
+            else
+                writer.WriteString(TextName, Shorten(text, MaxSectionText));
             writer.WriteEndObject();
-        }
-
+            description = null; // only the introduction
+        });
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Everything a page's entry is made of (<see cref="ForPage"/>).</summary>
+    /// <summary>Everything a page's entry is made of (<see cref="Entry"/>).</summary>
     private sealed record EntryInputs(string ContentHtml, string Title, string Description, string Url, string? Section);
 
-    internal static SearchPage ForPage(Page page, string? section)
-    {
-        var sections = PageText.Sections(page.ContentHtml);
-        if (page.Metadata.Description is { Length: > 0 } description)
-            sections[0] = sections[0] with { Text = (description + " " + sections[0].Text).Trim() };
-        return new SearchPage(page.Metadata.Title, page.OutputPath, section,
-            [.. sections.Select(s => s with { Text = Shorten(s.Text, MaxSectionText) })]);
-    }
-
     /// <summary>At most <paramref name="max"/> characters, cut at a space so no word is half in the index.</summary>
-    internal static string Shorten(string text, int max)
+    internal static ReadOnlySpan<char> Shorten(ReadOnlySpan<char> text, int max)
     {
         if (text.Length <= max)
             return text;
-        var cut = text.LastIndexOf(' ', max);
+        var cut = text[..(max + 1)].LastIndexOf(' ');
         return text[..(cut > max / 2 ? cut : max)];
     }
 }
