@@ -107,9 +107,20 @@ internal sealed class BuildSearchIndex : IStage
             writer.WriteString(HeadingName, heading);
             writer.WriteString(AnchorName, anchor);
             if (description is { Length: > 0 })
-                writer.WriteString(TextName, Shorten(string.Concat(description, " ", text).AsSpan().Trim(), MaxSectionText));
+            {
+                // Joined in a pooled buffer: an introduction may be long, and only its start is kept.
+                var length = description.Length + 1 + text.Length;
+                var joined = ArrayPool<char>.Shared.Rent(length);
+                description.CopyTo(joined);
+                joined[description.Length] = ' ';
+                text.CopyTo(joined.AsSpan(description.Length + 1));
+                writer.WriteString(TextName, Shorten(joined.AsSpan(0, length).Trim(), MaxSectionText));
+                ArrayPool<char>.Shared.Return(joined);
+            }
             else
+            {
                 writer.WriteString(TextName, Shorten(text, MaxSectionText));
+            }
             writer.WriteEndObject();
             description = null; // only the introduction
         });
