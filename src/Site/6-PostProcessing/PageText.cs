@@ -29,10 +29,22 @@ internal static class PageText
     private static readonly bool[] Blocks = Tags(
         "address article aside blockquote br caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li ol p section summary table td th tr ul");
 
+    /// <summary>Receives a page's sections in order. The text is the reader's own buffer, valid only during the call:
+    /// the search index copies it into its JSON, so a section's text is never a string of its own.</summary>
+    public delegate void SectionHandler(string heading, string anchor, ReadOnlySpan<char> text);
+
     /// <summary>The page's sections; the first is the text before the first heading (possibly empty).</summary>
     public static List<SearchSection> Sections(string html)
     {
-        var reader = Reader.ForThisThread();
+        var sections = new List<SearchSection>();
+        Read(html, (heading, anchor, text) => sections.Add(new SearchSection(heading, anchor, text.ToString())));
+        return sections;
+    }
+
+    /// <summary>Hands the page's sections to <paramref name="onSection"/>, as <see cref="Sections"/> lists them.</summary>
+    public static void Read(string html, SectionHandler onSection)
+    {
+        var reader = Reader.ForThisThread(onSection);
         var scanner = new HtmlScanner(html);
         while (true)
         {
@@ -40,7 +52,8 @@ internal static class PageText
             switch (scanner.Next())
             {
                 case HtmlScanner.Token.End:
-                    return reader.Finish();
+                    reader.Finish();
+                    return;
                 case HtmlScanner.Token.Text:
                     reader.Text(scanner.Text, scanner.TextIsRaw);
                     break;
@@ -132,7 +145,7 @@ internal static class PageText
         private static Reader? reader;
 
         private readonly List<HtmlTag> open = [];
-        private List<SearchSection> sections = [];
+        private SectionHandler onSection = delegate { };
         private readonly CollapsedText text = new(), heading = new();
         private int skippedAt = -1; // the index in open of the outermost element left out, or -1
         private int headingAt = -1; // the index in open of the h2/h3 whose text is being read, or -1
@@ -173,7 +186,7 @@ internal static class PageText
             }
             else if ((tag == H2 || tag == H3) && !id.IsEmpty && !Skipping && headingAt < 0)
             {
-                sections.Add(new SearchSection(sectionHeading, sectionAnchor, text.Take()));
+                EndSection();
                 headingAt = open.Count - 1;
                 nextAnchor = Decode(id);
             }
@@ -209,25 +222,30 @@ internal static class PageText
         }
 
         /// <summary>A reader for a new page, reusing this thread's buffers (pages are read in parallel).</summary>
-        public static Reader ForThisThread()
+        public static Reader ForThisThread(SectionHandler onSection)
         {
             var reader = Reader.reader ??= new Reader();
             reader.open.Clear();
-            reader.sections = [];
-            reader.text.Take();
-            reader.heading.Take();
+            reader.onSection = onSection;
+            reader.text.Clear();
+            reader.heading.Clear();
             reader.sectionHeading = reader.sectionAnchor = reader.nextAnchor = "";
             reader.skippedAt = reader.headingAt = -1;
             reader.foreign = 0;
             return reader;
         }
 
-        /// <summary>The sections of the page, once its end is read.</summary>
-        public List<SearchSection> Finish()
+        /// <summary>Ends the last section, once the page's end is read.</summary>
+        public void Finish()
         {
             PopTo(0);
-            sections.Add(new SearchSection(sectionHeading, sectionAnchor, text.Take()));
-            return sections;
+            EndSection();
+        }
+
+        private void EndSection()
+        {
+            onSection(sectionHeading, sectionAnchor, text.Written);
+            text.Clear();
         }
 
         /// <summary>Closes what a start tag closes when the end tags were left out: &lt;p&gt; before a block, &lt;li&gt; before the next item, …</summary>
@@ -344,11 +362,15 @@ internal static class PageText
         private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(" " + OtherWhiteSpaceChars);
         private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(OtherWhiteSpaceChars);
 
-        private readonly StringBuilder builder = new();
+        private char[] chars = new char[256];
+        private int length;
         private bool space;
 
+        /// <summary>The text so far.</summary>
+        public ReadOnlySpan<char> Written => chars.AsSpan(0, length);
+
         /// <summary>A space before the next word, unless nothing came yet.</summary>
-        public void Space() => space = builder.Length > 0;
+        public void Space() => space = length > 0;
 
         public void Append(ReadOnlySpan<char> value, bool decode)
         {
@@ -366,11 +388,12 @@ internal static class PageText
 
         public string Take()
         {
-            var result = builder.ToString();
-            builder.Clear();
-            space = false;
+            var result = Written.ToString();
+            Clear();
             return result;
         }
+
+        public void Clear() => (length, space) = (0, false);
 
         /// <summary>Appends runs of words with single spaces between them whole; white space elsewhere becomes one space.</summary>
         private void AppendPlain(ReadOnlySpan<char> value)
@@ -392,11 +415,19 @@ internal static class PageText
                 if (run[^1] == ' ')
                     run = run[..^1]; // the next round reads it as white space
                 if (space)
-                    builder.Append(' ');
+                    Add(" ");
                 space = false;
-                builder.Append(run);
+                Add(run);
                 value = value[run.Length..];
             }
+        }
+
+        private void Add(ReadOnlySpan<char> value)
+        {
+            if (length + value.Length > chars.Length)
+                Array.Resize(ref chars, Math.Max(2 * chars.Length, length + value.Length));
+            value.CopyTo(chars.AsSpan(length));
+            length += value.Length;
         }
     }
 }
