@@ -20,21 +20,14 @@ internal sealed class WarmUpLibraries : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref started, 1) == 0)
-            new Thread(WarmUp) { IsBackground = true, Name = Name }.Start();
+            HeadStart.Run(Name, WarmUp);
         return Task.FromResult(state);
     }
 
     private static void WarmUp()
     {
-        try
-        {
-            Yaml.LoadMapping(Sample.FrontMatter, "warm-up.md", 1, "", "", new Diagnostics());
-            Markdig.Markdown.Parse(Sample.Markdown, MarkdownPipelineFactory.Pipeline);
-        }
-        catch (Exception)
-        {
-            // Only a head start: the stages meet any real problem again and report it.
-        }
+        Yaml.LoadMapping(Sample.FrontMatter, "warm-up.md", 1, "", "", new Diagnostics());
+        Markdig.Markdown.Parse(Sample.Markdown, MarkdownPipelineFactory.Pipeline);
     }
 
     private static class Sample

@@ -21,21 +21,8 @@ internal sealed partial class WarmUpRuntimes : IStage
     {
         // Even the look through the pages is left to that thread: none of this may hold up the build.
         var pages = state.Pages;
-        new Thread(() => Try(() => WarmUp(pages.Select(page => page.Text), context.Options, context.Runtimes))) { IsBackground = true, Name = Name }.Start();
+        HeadStart.Run(Name, () => WarmUp(pages.Select(page => page.Text), context.Options, context.Runtimes));
         return Task.FromResult(state);
-    }
-
-    /// <summary>An exception on a thread of our own would end the process: a head start that fails is only no head start.</summary>
-    private static void Try(Action warmUp)
-    {
-        try
-        {
-            warmUp();
-        }
-        catch (Exception)
-        {
-            // The run stage meets any real problem again and reports it.
-        }
     }
 
     /// <summary>Asks <paramref name="runtimes"/> for a head start for each language one of the texts has a snippet to run in.</summary>

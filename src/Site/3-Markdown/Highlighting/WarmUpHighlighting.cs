@@ -22,23 +22,16 @@ internal sealed partial class WarmUpHighlighting : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         var pages = state.Pages;
-        new Thread(() => WarmUp(pages.Select(page => page.Text))) { IsBackground = true, Name = Name }.Start();
+        HeadStart.Run(Name, () => WarmUp(pages.Select(page => page.Text)));
         return Task.FromResult(state);
     }
 
-    internal static void WarmUp(IEnumerable<string> texts)
+    private static void WarmUp(IEnumerable<string> texts)
     {
-        try
+        foreach (var (language, code) in FirstBlocks(texts))
         {
-            foreach (var (language, code) in FirstBlocks(texts))
-            {
-                if (Warmed.TryAdd(language, true))
-                    Highlighter.Highlight(language, code);
-            }
-        }
-        catch (Exception)
-        {
-            // Only a head start (an exception here would end the process): the rendering meets any real problem again.
+            if (Warmed.TryAdd(language, true))
+                Highlighter.Highlight(language, code);
         }
     }
 
