@@ -28,7 +28,7 @@ internal sealed class ReadFiles : IStage
             (f, diagnostics) => Decode(context.ReadAhead.TryRemove(f.Info.FullName, out var read) ? read : File.ReadAllBytes(f.Info.FullName),
                 context.DisplayPath(f.Relative), diagnostics),
             context, cancellationToken);
-        context.ReadAhead.Clear(); // what no page took (images, data, the theme) is not needed again
+        context.ReadAhead.Clear(); // what no page took (a '_' file, a page in the output folder) is not needed again
         var pages = markdown
             .Select((f, i) => texts[i] is { } text
                 ? new Page { SourcePath = f.Relative, DisplayPath = context.DisplayPath(f.Relative), Text = text, Section = SectionOf(f.Relative) }
@@ -69,7 +69,7 @@ internal sealed class ReadFiles : IStage
         }
     }
 
-    private static bool IsMarkdown(string path) =>
+    internal static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The input's files: their paths relative to it ('/' separated), and what the file system says of them.</summary>

@@ -24,7 +24,7 @@ internal sealed class BuildContext
     /// (the preview server keeps one); null in a one-off build, where every stage computes everything.</summary>
     public RebuildCache? RebuildCache { get; init; }
 
-    /// <summary>Input files the up-to-date check read (bytes by full path), for ReadFiles to take instead of reading them again.</summary>
+    /// <summary>Pages the up-to-date check read (bytes by full path), for ReadFiles to take instead of reading them again.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> ReadAhead { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where a build that writes puts its files until they replace the output folder; null until writing starts.</summary>

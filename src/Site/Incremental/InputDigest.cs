@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Site.Core;
+using Site.Reading;
 
 namespace Site.Incremental;
 
@@ -43,7 +44,9 @@ internal static class InputDigest
         Parallel.For(0, files.Length, i =>
         {
             var bytes = File.ReadAllBytes(files[i].Path);
-            read?.TryAdd(files[i].Path, bytes);
+            // Only pages are read again (images, data and the theme are not): keeping the rest would only hold memory.
+            if (read is not null && files[i].Name.StartsWith("input/", StringComparison.Ordinal) && ReadFiles.IsMarkdown(files[i].Name))
+                read.TryAdd(files[i].Path, bytes);
             hashes[i] = files[i].Name + "\0" + Convert.ToHexString(SHA256.HashData(bytes));
         });
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header + "\n" + string.Join('\n', hashes))));
