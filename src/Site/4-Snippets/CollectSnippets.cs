@@ -74,13 +74,11 @@ internal sealed class CollectSnippets : IStage
                 Session = $"{language.Key()}:{session}",
                 ExpectedOutput = output?.Lines.ToString(),
                 ExpectedAt = output is null ? null : page.At(output.Line + 2, 1),
-                Block = block,
-                OutputBlock = output,
+                Info = block.Info ?? "",
                 Compare = compare,
                 Invalid = errors.Count > 0,
             };
-            block.SetData(typeof(Snippet), snippet);
-            output?.SetData(typeof(Snippet), snippet);
+            SnippetBlocks.Mark(block, output, snippet);
             snippets.Add(snippet);
         }
 
@@ -102,9 +100,9 @@ internal sealed class CollectSnippets : IStage
         foreach (var container in compares)
         {
             var languages = container.OfType<FencedCodeBlock>()
-                .Select(block => (block, snippet: block.GetData(typeof(Snippet)) as Snippet))
-                .Where(pair => pair.snippet?.Block == pair.block)
-                .Select(pair => pair.snippet!.Language)
+                .Select(SnippetBlocks.SnippetOf)
+                .OfType<Snippet>()
+                .Select(snippet => snippet.Language)
                 .ToList();
             if (languages.Count != 2 || !languages.Contains(SnippetLanguage.JavaScript) || !languages.Contains(SnippetLanguage.Python))
             {

@@ -22,17 +22,35 @@ internal sealed record Snippet
 
     public SourceLocation? ExpectedAt { get; init; }
 
-    /// <summary>The code block in the page's syntax tree, so the renderer can find this snippet.</summary>
-    public required FencedCodeBlock Block { get; init; }
-
-    /// <summary>The <c>```output</c> block, when there is one.</summary>
-    public FencedCodeBlock? OutputBlock { get; init; }
+    /// <summary>The fence's language as written (<c>py</c>, <c>python</c>, <c>js</c>…).</summary>
+    public required string Info { get; init; }
 
     /// <summary>Its options had errors (reported by CollectSnippets): it is shown but not run.</summary>
     public bool Invalid { get; init; }
 
     /// <summary>For a snippet inside <c>::: compare</c>: that container.</summary>
     public CompareGroup? Compare { get; init; }
+}
+
+/// <summary>
+/// Where a page's syntax tree marks its snippets' code and output blocks, for the renderer. The link goes one way only, from
+/// the tree to the snippet: a snippet outlives the tree (the report lists it), and must not keep the page's whole tree alive.
+/// </summary>
+internal static class SnippetBlocks
+{
+    private static readonly object OutputKey = new();
+
+    public static void Mark(FencedCodeBlock code, FencedCodeBlock? output, Snippet snippet)
+    {
+        code.SetData(typeof(Snippet), snippet);
+        output?.SetData(OutputKey, snippet);
+    }
+
+    /// <summary>The snippet whose code this block is.</summary>
+    public static Snippet? SnippetOf(Block block) => block.GetData(typeof(Snippet)) as Snippet;
+
+    /// <summary>The block is a snippet's <c>```output</c> block (written with its snippet, not where it stands).</summary>
+    public static bool IsOutput(Block block) => block.GetData(OutputKey) is not null;
 }
 
 /// <summary>A <c>::: compare</c> container: a JavaScript and a Python snippet shown side by side.</summary>

@@ -30,6 +30,9 @@ internal sealed class BuildContext
     /// <summary>Where a build that writes puts its files until they replace the output folder; null until writing starts.</summary>
     public Writing.StagedOutput? Staging { get; set; }
 
+    /// <summary>Collections held off while the pages' syntax trees are alive (see HoldCollections); null when not held.</summary>
+    public CollectionPause? CollectionPause { get; set; }
+
     /// <summary>A folder for results kept between builds (highlighted code), under the working directory.</summary>
     public string CacheDirectory => Options.CacheDirectory;
 

@@ -45,11 +45,13 @@ internal static class BuildPipeline
             (new ParseFrontMatter(), true),
             (new AssignUrls(), true),
             (new StartWriting(), false), // from here on files are written in the background, into a staging folder
+            (new HoldCollections(), true), // no garbage collection while every page's syntax tree is alive
             (new ParseMarkdown(), true),
             (new CollectSnippets(), true),
             (new RunSnippets(), true),
             (new ResolveLinks(), true),
             (new RenderMarkdown(), false),
+            (new ResumeCollections(), true), // the trees are let go of: collect what is left
             // Post-process
             (new GeneratePages(), false),
             (new ApplyTheme(), false),

@@ -71,6 +71,10 @@ internal static class SiteBuilder
         {
             foreach (var stage in BuildPipeline.Stages(mode))
             {
+                // Each stage starts on a stack of its own, from the thread pool. A stage may finish on another component's
+                // thread (the Node worker's reader runs its waiters' continuations inline); the rest of the build would
+                // otherwise run on top of those frames, which keep alive all they reference (every page's syntax tree).
+                await Task.Yield();
                 var stageClock = Stopwatch.StartNew();
                 progress.StageStarted(stage.Name);
                 state = await stage.RunAsync(state, context, cancellationToken);
@@ -84,6 +88,7 @@ internal static class SiteBuilder
         {
             // Failed, cancelled or crashed: the staging folder goes (a finished one was swapped in and stays).
             context.Staging?.Dispose();
+            context.CollectionPause?.Dispose();
         }
 
         rebuildCache?.BuildCompleted();

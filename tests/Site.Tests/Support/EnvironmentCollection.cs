@@ -1,8 +1,8 @@
 namespace Site.Tests.Support;
 
 /// <summary>
-/// Tests that set environment variables (process-wide) run in this collection: xunit runs it on its own, after the
-/// parallel collections, one test at a time, so no other test sees the variables.
+/// Tests that change what is process-wide (environment variables, the collector's no-GC region) run in this collection:
+/// xunit runs it on its own, after the parallel collections, one test at a time, so no other test sees the change.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class EnvironmentCollection

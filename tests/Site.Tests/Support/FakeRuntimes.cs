@@ -22,6 +22,14 @@ internal sealed class FakeRuntimes : ISnippetRuntimes
     /// <summary>What the engines say they run at once (<see cref="ISnippetEngine.MaxParallelSessions"/>).</summary>
     public int ParallelSessions { get; set; } = 1;
 
+    /// <summary>
+    /// Each answer comes from a thread of its own, which runs what waits for it inline (as Node's reader thread does).
+    /// </summary>
+    public bool AnswerOnOwnThread { get; set; }
+
+    /// <summary>With <see cref="AnswerOnOwnThread"/>: the threads that answered.</summary>
+    public ConcurrentBag<int> AnswerThreads { get; } = [];
+
     /// <summary>The most sessions that were running at the same time (between their first snippet and their end).</summary>
     public int MostSessionsAtOnce => mostAtOnce;
 
@@ -45,7 +53,20 @@ internal sealed class FakeRuntimes : ISnippetRuntimes
 
         public int MaxParallelSessions => owner.ParallelSessions;
 
-        public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+        public Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+        {
+            if (!owner.AnswerOnOwnThread)
+                return RunHereAsync(request, cancellationToken);
+            var answer = new TaskCompletionSource<RunResult>(); // continuations run inline, on the answering thread
+            new Thread(() =>
+            {
+                owner.AnswerThreads.Add(Environment.CurrentManagedThreadId);
+                answer.SetResult(RunHereAsync(request, cancellationToken).GetAwaiter().GetResult());
+            }) { IsBackground = true }.Start();
+            return answer.Task;
+        }
+
+        private async Task<RunResult> RunHereAsync(RunRequest request, CancellationToken cancellationToken)
         {
             owner.Runs.Add(request);
             if (!sessions.TryGetValue(request.SessionId, out var state))

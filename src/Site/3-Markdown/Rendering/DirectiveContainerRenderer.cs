@@ -32,31 +32,30 @@ internal sealed class DirectiveContainerRenderer(PageRenderContext context) : Ht
 
     private static void WriteCompare(HtmlRenderer renderer, CustomContainer container)
     {
-        var snippets = container.OfType<FencedCodeBlock>()
-            .Select(b => b.GetData(typeof(Snippet)) as Snippet)
-            .Where(s => s is not null && s.Block.Parent == container)
-            .Distinct()
-            .OrderBy(s => s!.Language == SnippetLanguage.JavaScript ? 0 : 1)
+        var snippets = container
+            .Select(block => (Block: block, Snippet: SnippetBlocks.SnippetOf(block)))
+            .Where(pair => pair.Snippet is not null)
+            .OrderBy(pair => pair.Snippet!.Language == SnippetLanguage.JavaScript ? 0 : 1)
             .ToList();
         var sameOutput = (container.Arguments ?? "").Contains("same-output");
 
         renderer.EnsureLine();
         renderer.Write("<div class=\"compare\" data-same-output=\"").Write(sameOutput ? "true" : "false").Write("\">");
-        foreach (var other in container.Where(b => b.GetData(typeof(Snippet)) is null))
+        foreach (var other in container.Where(b => SnippetBlocks.SnippetOf(b) is null && !SnippetBlocks.IsOutput(b)))
             renderer.Write(other);
         renderer.Write("<div class=\"compare-tabs\" role=\"tablist\">");
         for (var i = 0; i < snippets.Count; i++)
         {
             renderer.Write("<button type=\"button\" role=\"tab\" aria-selected=\"").Write(i == 0 ? "true" : "false")
                 .Write("\" data-pane=\"").Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("\">")
-                .Write(snippets[i]!.Language.DisplayName()).Write("</button>");
+                .Write(snippets[i].Snippet!.Language.DisplayName()).Write("</button>");
         }
 
         renderer.Write("</div><div class=\"compare-panes\">");
-        foreach (var snippet in snippets)
+        foreach (var (block, snippet) in snippets)
         {
             renderer.Write("<div class=\"compare-pane\" role=\"tabpanel\" data-lang=\"").Write(snippet!.Language.Key()).Write("\">");
-            renderer.Write(snippet.Block);
+            renderer.Write(block);
             renderer.Write("</div>");
         }
 

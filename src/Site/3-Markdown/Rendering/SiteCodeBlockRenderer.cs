@@ -19,22 +19,24 @@ internal sealed class SiteCodeBlockRenderer(PageRenderContext context) : HtmlObj
         if (block is YamlFrontMatterBlock)
             return;
 
-        var fence = block as FencedCodeBlock;
-        if (fence?.GetData(typeof(Snippet)) is Snippet snippet)
+        if (SnippetBlocks.SnippetOf(block) is { } snippet)
         {
-            // The output block is written together with its snippet, not where it stands.
-            if (snippet.Block == fence)
-                WriteSnippet(renderer, snippet);
+            WriteSnippet(renderer, snippet);
             return;
         }
 
+        // The output block is written together with its snippet, not where it stands.
+        if (SnippetBlocks.IsOutput(block))
+            return;
+
+        var fence = block as FencedCodeBlock;
         WriteCode(renderer, fence?.Info, block.Lines.ToString(), snippet: null);
     }
 
     internal void WriteSnippet(HtmlRenderer renderer, Snippet snippet)
     {
         if (!snippet.Options.Hide)
-            WriteCode(renderer, snippet.Block.Info, snippet.Code, snippet);
+            WriteCode(renderer, snippet.Info, snippet.Code, snippet);
         if (snippet.Options.HideOutput)
             return;
         if (context.Site.SnippetOutcomes.TryGetValue(snippet, out var outcome) && outcome.Result is not null)

@@ -40,7 +40,7 @@ public sealed class SnippetCacheKeyTests
             Options = options,
             At = new SourceLocation("a.md", line, 1),
             Session = "page",
-            Block = new FencedCodeBlock(null!),
+            Info = "python",
         };
         var previous = Reference(Identity, "", snippet, "guide/a.md");
 
