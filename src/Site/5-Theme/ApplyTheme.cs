@@ -35,7 +35,8 @@ internal sealed class ApplyTheme : IStage
         }
 
         var html = PerPage.Map(laidOut, memo, p => p.Page.SourcePath, p => new ThemeInputs(theme, p.Layout, site, p.Page.Text, p.Page.ContentHtml),
-            (p, _) => StagedOutput.Stream(context.Staging, p.Page.OutputPath, theme.Render(p.Layout, models.For(p.Page))), context, cancellationToken);
+            (p, _) => StagedOutput.Stream(context.Staging, p.Page.OutputPath, writer => theme.RenderTo(writer, p.Layout, models.For(p.Page))),
+            context, cancellationToken);
         var outputs = laidOut.Select((p, i) => new OutputFile(p.Page.OutputPath, html[i], null));
         return state with { Outputs = state.Outputs.AddRange(outputs), ThemeCompilation = null };
     }

@@ -13,9 +13,7 @@ internal sealed class ThemeTemplates
 {
     private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> layouts;
 
-    // Each thread renders its pages into one buffer: a page is some 25 KB, and a new buffer for each would grow in steps.
-    [ThreadStatic]
-    private static StringWriter? buffer;
+    private static readonly PerThreadText Buffers = new(64 * 1024);
 
     private ThemeTemplates(string directory, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> layouts)
     {
@@ -33,14 +31,12 @@ internal sealed class ThemeTemplates
 
     public string Render(string layout, object model)
     {
-        var writer = buffer ??= new StringWriter(new StringBuilder(64 * 1024), CultureInfo.InvariantCulture);
-        writer.GetStringBuilder().Clear();
-        layouts[layout](writer, model);
-        var html = writer.ToString();
-        if (writer.GetStringBuilder().Capacity > 1 << 20)
-            buffer = null; // the single-page edition's: not kept
-        return html;
+        var writer = Buffers.Take();
+        RenderTo(writer, layout, model);
+        return writer.ToString();
     }
+
+    public void RenderTo(TextWriter writer, string layout, object model) => layouts[layout](writer, model);
 
     /// <summary>Every template's name and text: equal sources compile to an equal theme (what a rebuild compares).</summary>
     public static string Sources(string directory)

@@ -18,7 +18,10 @@ internal sealed class StagedOutput : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly string? previous;
-    private readonly BlockingCollection<OutputFile> queue = [];
+    // Each thread renders its streamed pages into one buffer (see Stream).
+    private static readonly PerThreadText Buffers = new(64 * 1024);
+
+    private readonly BlockingCollection<Queued> queue = [];
     private readonly ConcurrentDictionary<string, bool> folders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Exception> failures = new();
     private readonly Thread[] writers;
@@ -67,20 +70,34 @@ internal sealed class StagedOutput : IDisposable
         {
             handedOver.Add(outputs[i]);
             if (!outputs[i].Streamed)
-                queue.Add(outputs[i]);
+                queue.Add(new Queued(outputs[i], outputs[i].Path, null, 0));
         }
     }
 
     /// <summary>
-    /// In a build that writes, hands a file's text to the writers at once and returns null (the stage keeps no copy: a
-    /// thousand themed pages would otherwise stay in memory, for the collector to move about, until the end); without
+    /// Makes a file's text with <paramref name="write"/>. In a build that writes, hands it to the writers at once, as UTF-8
+    /// encoded straight from the thread's buffer into a pooled array, and returns null: the stage keeps no copy, and no
+    /// page-sized string is made (a thousand themed pages would otherwise be some 50 MB for the collector). Without
     /// <paramref name="staging"/> (serve, which keeps its site in memory) returns the text.
     /// </summary>
-    public static string? Stream(StagedOutput? staging, string path, string text)
+    public static string? Stream(StagedOutput? staging, string path, Action<TextWriter> write)
     {
+        var writer = Buffers.Take();
+        write(writer);
         if (staging is null)
-            return text;
-        staging.queue.Add(new OutputFile(path, text, null));
+            return writer.ToString();
+
+        var text = writer.GetStringBuilder();
+        var most = 0; // a surrogate pair split between chunks counts 6 here, 4 once encoded
+        foreach (var chunk in text.GetChunks())
+            most += Utf8.GetByteCount(chunk.Span);
+        var utf8 = ArrayPool<byte>.Shared.Rent(Math.Max(most, 1));
+        var encoder = Utf8.GetEncoder();
+        var length = 0;
+        foreach (var chunk in text.GetChunks())
+            length += encoder.GetBytes(chunk.Span, utf8.AsSpan(length), flush: false);
+        length += encoder.GetBytes([], utf8.AsSpan(length), flush: true);
+        staging.queue.Add(new Queued(null, path, utf8, length));
         return null;
     }
 
@@ -140,10 +157,10 @@ internal sealed class StagedOutput : IDisposable
 
     private void WriteQueued()
     {
-        foreach (var file in queue.GetConsumingEnumerable())
+        foreach (var item in queue.GetConsumingEnumerable())
         {
             if (!abandoned)
-                Guard(() => Write(file));
+                Guard(() => Write(item));
         }
     }
 
@@ -173,32 +190,58 @@ internal sealed class StagedOutput : IDisposable
         return folder;
     }
 
+    private void Write(Queued item)
+    {
+        if (item.Utf8 is not { } utf8)
+        {
+            Write(item.File!);
+            return;
+        }
+
+        try
+        {
+            Write(item.Path, utf8.AsSpan(0, item.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
     private void Write(OutputFile file)
     {
-        FolderFor(file.Path);
-        var target = Path.Combine(Root, file.Path);
-        var before = previous is null ? null : Path.Combine(previous, file.Path);
         if (file.Text is not null)
         {
             // Encoded into a pooled buffer: a thousand pages would otherwise allocate their size again, for the collector.
             var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(file.Text.Length));
             try
             {
-                var bytes = buffer.AsSpan(0, Utf8.GetBytes(file.Text, buffer));
-                if (before is null || !SameBytes(before, bytes) || !HardLink.TryCreate(before, target))
-                {
-                    using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
-                    RandomAccess.Write(handle, bytes, 0);
-                }
+                Write(file.Path, buffer.AsSpan(0, Utf8.GetBytes(file.Text, buffer)));
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+
+            return;
         }
-        else if (before is null || !SameFile(before, file.CopyFrom!) || !HardLink.TryCreate(before, target))
-        {
+
+        FolderFor(file.Path);
+        var target = Path.Combine(Root, file.Path);
+        var before = previous is null ? null : Path.Combine(previous, file.Path);
+        if (before is null || !SameFile(before, file.CopyFrom!) || !HardLink.TryCreate(before, target))
             File.Copy(file.CopyFrom!, target, overwrite: true);
+    }
+
+    private void Write(string path, ReadOnlySpan<byte> bytes)
+    {
+        FolderFor(path);
+        var target = Path.Combine(Root, path);
+        var before = previous is null ? null : Path.Combine(previous, path);
+        if (before is null || !SameBytes(before, bytes) || !HardLink.TryCreate(before, target))
+        {
+            using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
+            RandomAccess.Write(handle, bytes, 0);
         }
     }
 
@@ -232,6 +275,9 @@ internal sealed class StagedOutput : IDisposable
         var b = new FileInfo(source);
         return a.Exists && b.Exists && a.Length == b.Length && SameBytes(path, File.ReadAllBytes(source));
     }
+
+    /// <summary>A file for the writers: an output of the list, or a streamed file's UTF-8 in a pooled array they give back.</summary>
+    private readonly record struct Queued(OutputFile? File, string Path, byte[]? Utf8, int Length);
 
     /// <summary>Moves the old output aside, the new one in, then deletes the old one; on failure puts the old one back.</summary>
     private static void Swap(string staging, string output)

@@ -30,6 +30,35 @@ public sealed class StagedOutputTests
     }
 
     [Fact]
+    public void A_streamed_file_is_written_as_UTF_8_even_when_a_character_straddles_two_chunks_of_the_buffer()
+    {
+        using var folder = new TempFolder();
+        var output = folder["out"];
+        using var staged = new StagedOutput(output, writers: 1);
+        var text = "";
+        var straddles = false;
+
+        var kept = StagedOutput.Stream(staged, "page/index.html", writer =>
+        {
+            // The emoji's two UTF-16 halves land on either side of the end of the buffer's first chunk.
+            var buffer = ((StringWriter)writer).GetStringBuilder();
+            writer.Write(new string('a', buffer.Capacity - 1) + "😀 é, and more after");
+            text = buffer.ToString();
+            var chunks = buffer.GetChunks();
+            straddles = chunks.MoveNext() && char.IsHighSurrogate(chunks.Current.Span[^1]);
+        });
+        staged.Finish([new OutputFile("page/index.html", null, null)]);
+
+        Assert.Null(kept);
+        Assert.True(straddles);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), File.ReadAllBytes(Path.Combine(output, "page/index.html")));
+    }
+
+    [Fact]
+    public void Without_a_staging_folder_a_streamed_file_is_returned_as_text() =>
+        Assert.Equal("<p>é</p>", StagedOutput.Stream(null, "index.html", writer => writer.Write("<p>é</p>")));
+
+    [Fact]
     public void An_abandoned_build_deletes_its_staging_folder_and_leaves_the_output_alone()
     {
         using var folder = new TempFolder();

@@ -64,9 +64,11 @@ internal sealed class RenderMarkdown : IStage
         public override int GetHashCode() => HashCode.Combine(Markdown, Site);
     }
 
+    private static readonly PerThreadText Buffers = new(32 * 1024);
+
     internal static string Render(PageRenderContext context)
     {
-        using var writer = new StringWriter();
+        var writer = Buffers.Take();
         var renderer = new HtmlRenderer(writer);
         MarkdownPipelineFactory.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<CodeBlockRenderer>(new SiteCodeBlockRenderer(context));
