@@ -14,7 +14,10 @@ namespace Site.Core;
 /// </remarks>
 internal sealed class CollectionPause : IDisposable
 {
-    /// <summary>Allocated from parsing to rendering, per character of Markdown: ~18 without snippets, ~28 with them.</summary>
+    /// <summary>
+    /// Room per character of Markdown. The window allocated up to ~18 bytes per character without snippets and ~28 with
+    /// them (the bench corpora); the rest is headroom, since a region that runs out ends in a collection of every tree.
+    /// </summary>
     internal const long BytesPerCharacter = 40;
 
     /// <summary>The most garbage a build may leave uncollected: a bigger site collects during the window, as it always did.</summary>
