@@ -15,8 +15,9 @@ internal sealed class HoldCollections : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         // The preview server keeps its trees between builds: they stay alive anyway, and a rebuild allocates little.
-        if (context.RebuildCache is null && context.CollectionPause is null)
-            context.CollectionPause = CollectionPause.TryStart(CollectionPause.RoomFor(state.Pages.Sum(page => (long)page.Text.Length)));
+        if (context.RebuildCache is null && context.CollectionPause is null
+            && CollectionPause.RoomFor(state.Pages.Sum(page => (long)page.Text.Length)) is { } room)
+            context.CollectionPause = CollectionPause.TryStart(room);
         return Task.FromResult(state);
     }
 }

@@ -20,7 +20,10 @@ internal sealed class CollectionPause : IDisposable
     /// </summary>
     internal const long BytesPerCharacter = 40;
 
-    /// <summary>The most garbage a build may leave uncollected: a bigger site collects during the window, as it always did.</summary>
+    /// <summary>
+    /// The most garbage a build may leave uncollected. A site that needs more collects during the window as it always did:
+    /// a region it would outgrow only holds its garbage until then (5,000 pages peaked at 777 MB instead of 620).
+    /// </summary>
     internal const long MaximumBytes = 320L << 20;
 
     private const long MinimumBytes = 32L << 20;
@@ -33,8 +36,9 @@ internal sealed class CollectionPause : IDisposable
     {
     }
 
-    /// <summary>The room the window from parsing to rendering needs for pages of this many characters.</summary>
-    public static long RoomFor(long characters) => Math.Clamp(characters * BytesPerCharacter, MinimumBytes, MaximumBytes);
+    /// <summary>The room the window from parsing to rendering needs for pages of this many characters; null: more than it may have.</summary>
+    public static long? RoomFor(long characters) =>
+        characters * BytesPerCharacter is var room && room <= MaximumBytes ? Math.Max(room, MinimumBytes) : null;
 
     /// <summary>Holds collections off for the next <paramref name="bytes"/> allocated; null when another build holds them.</summary>
     public static CollectionPause? TryStart(long bytes)
