@@ -73,24 +73,35 @@ internal sealed class ReadFiles : IStage
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The input's files: their paths relative to it ('/' separated), and what the file system says of them.</summary>
-    private static IEnumerable<(string Relative, FileInfo Info)> Enumerate(string input, string output)
+    private static IEnumerable<(string Relative, FileInfo Info)> Enumerate(string input, string output) =>
+        Walk(input, output, (entry, relative) => entry.Name.StartsWith('_')
+            || (entry is DirectoryInfo ? relative == DataFolder : relative is LoadSettings.FileName or "site.yaml"));
+
+    /// <summary>
+    /// Every file under <paramref name="root"/> but hidden ones, node_modules, the output folder and what
+    /// <paramref name="skip"/> (given the entry and its relative path) leaves out, a folder with all it holds; with its path
+    /// relative to the root ('/' separated). The up-to-date check walks the input and the theme this way too.
+    /// </summary>
+    internal static IEnumerable<(string Relative, FileInfo Info)> Walk(string root, string output, Func<FileSystemInfo, string, bool>? skip = null)
     {
         var outputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         // Relative paths are built folder by folder: working one out from each full path costs more than the file's stat.
-        var pending = new Stack<(DirectoryInfo Folder, string Prefix)>([(new DirectoryInfo(input), "")]);
+        var pending = new Stack<(DirectoryInfo Folder, string Prefix)>([(new DirectoryInfo(root), "")]);
         while (pending.TryPop(out var next))
         {
             foreach (var entry in next.Folder.EnumerateFileSystemInfos())
             {
-                if (entry.Name.StartsWith('.') || entry.Name.StartsWith('_') || entry.Name == "node_modules")
+                if (entry.Name.StartsWith('.') || entry.Name == "node_modules")
                     continue;
                 var relative = next.Prefix + entry.Name;
+                if (skip?.Invoke(entry, relative) == true)
+                    continue;
                 if (entry is DirectoryInfo directory)
                 {
-                    if (relative != DataFolder && Path.TrimEndingDirectorySeparator(directory.FullName) != outputFull)
+                    if (Path.TrimEndingDirectorySeparator(directory.FullName) != outputFull)
                         pending.Push((directory, relative + "/"));
                 }
-                else if (relative is not (LoadSettings.FileName or "site.yaml"))
+                else
                 {
                     yield return (relative, (FileInfo)entry);
                 }

@@ -52,32 +52,8 @@ internal static class InputDigest
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header + "\n" + string.Join('\n', hashes))));
     }
 
-    /// <summary>Every file under <paramref name="root"/> but hidden ones, node_modules and the output folder, in name order.</summary>
-    private static IEnumerable<(string Name, string Path)> FilesUnder(string root, string output, string label)
-    {
-        if (!Directory.Exists(root))
-            return [];
-        var outputFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
-        var found = new List<(string, string)>();
-        var pending = new Stack<string>([root]);
-        while (pending.Count > 0)
-        {
-            foreach (var entry in new DirectoryInfo(pending.Pop()).EnumerateFileSystemInfos())
-            {
-                if (entry.Name.StartsWith('.') || entry.Name == "node_modules")
-                    continue;
-                if (entry is DirectoryInfo folder)
-                {
-                    if (Path.TrimEndingDirectorySeparator(folder.FullName) != outputFull)
-                        pending.Push(folder.FullName);
-                }
-                else
-                {
-                    found.Add((label + "/" + Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'), entry.FullName));
-                }
-            }
-        }
-
-        return found.OrderBy(f => f.Item1, StringComparer.Ordinal);
-    }
+    /// <summary>Every file under <paramref name="root"/> that ReadFiles' walk finds (the '_' files and data too), in name order.</summary>
+    private static IEnumerable<(string Name, string Path)> FilesUnder(string root, string output, string label) =>
+        !Directory.Exists(root) ? []
+            : ReadFiles.Walk(root, output).Select(f => (Name: label + "/" + f.Relative, Path: f.Info.FullName)).OrderBy(f => f.Name, StringComparer.Ordinal);
 }
