@@ -18,11 +18,8 @@ internal sealed class StartWriting : IStage
         if (context.Diagnostics.HasErrors)
             return Task.FromResult(state);
 
-        context.Staging ??= Stage(context);
+        context.Staging ??= new StagedOutput(context.Options.OutputDirectory, writers: Math.Max(2, context.Options.EffectiveParallelism));
         context.Staging.MakeFoldersFor([.. state.Pages.Select(page => page.OutputPath)]);
         return Task.FromResult(state);
     }
-
-    internal static StagedOutput Stage(BuildContext context) =>
-        new(context.Options.OutputDirectory, writers: Math.Max(2, context.Options.EffectiveParallelism));
 }

@@ -19,8 +19,9 @@ internal sealed class WriteSite : IStage
             return Task.FromResult(state);
 
         cancellationToken.ThrowIfCancellationRequested();
-        context.Staging ??= StartWriting.Stage(context);
-        context.Staging.Finish(state.Outputs);
+        // StartWriting opened it: it runs whenever this does (both skip a build with errors).
+        var staging = context.Staging ?? throw new InvalidOperationException("StartWriting must run before WriteSite");
+        staging.Finish(state.Outputs);
         return Task.FromResult(state);
     }
 }
