@@ -15,7 +15,7 @@ internal sealed class HoldCollections : IStage
     public Task<SiteState> RunAsync(SiteState state, BuildContext context, CancellationToken cancellationToken)
     {
         // The preview server keeps its trees between builds: they stay alive anyway, and a rebuild allocates little.
-        if (context.RebuildCache is null && context.CollectionPause is null
+        if (context.RebuildCache is null
             && CollectionPause.RoomFor(state.Pages.Sum(page => (long)page.Text.Length)) is { } room)
             context.CollectionPause = CollectionPause.TryStart(room);
         return Task.FromResult(state);

@@ -13,8 +13,6 @@ internal sealed class ThemeTemplates
 {
     private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> layouts;
 
-    private static readonly PerThreadText Buffers = new(64 * 1024);
-
     private ThemeTemplates(string directory, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> layouts)
     {
         Directory = directory;
@@ -29,9 +27,10 @@ internal sealed class ThemeTemplates
 
     public bool HasLayout(string name) => layouts.ContainsKey(name);
 
+    /// <summary>The page as text (the single-page edition; themed pages go to the writers with <see cref="RenderTo"/>).</summary>
     public string Render(string layout, object model)
     {
-        var writer = Buffers.Take();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
         RenderTo(writer, layout, model);
         return writer.ToString();
     }

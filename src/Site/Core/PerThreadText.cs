@@ -18,7 +18,7 @@ internal sealed class PerThreadText(int capacity)
     {
         var writer = writers.Value!;
         if (writer.GetStringBuilder().Capacity > KeptCapacity)
-            writers.Value = writer = new StringWriter(new StringBuilder(capacity), CultureInfo.InvariantCulture); // one huge page (the single-page edition) is not kept
+            writers.Value = writer = new StringWriter(new StringBuilder(capacity), CultureInfo.InvariantCulture); // what one huge page grew it to is not kept
         writer.GetStringBuilder().Clear();
         return writer;
     }

@@ -86,7 +86,8 @@ internal static class SiteBuilder
         }
         finally
         {
-            // Failed, cancelled or crashed: the staging folder goes (a finished one was swapped in and stays).
+            // Failed, cancelled or crashed: the staging folder goes (a finished one was swapped in and stays), and the
+            // collection pause ends if a stage before ResumeCollections stopped the build.
             context.Staging?.Dispose();
             context.CollectionPause?.Dispose();
         }
