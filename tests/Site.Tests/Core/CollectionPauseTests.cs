@@ -72,14 +72,14 @@ public sealed class CollectionPauseTests
         using var site = new TestSite();
         site.Page("index.md", "Home", "# Home\n\nText.\n");
         site.Page("guide/one.md", "One", "## A heading\n\n```python\nprint(1)\n```\n");
-        var progress = new LatencyByStage();
+        var progress = new ObservingProgress<GCLatencyMode>(() => GCSettings.LatencyMode);
 
         Expect.Success(await SiteBuilder.BuildAsync(site.Options(), progress));
 
-        Assert.Equal(GCLatencyMode.NoGCRegion, progress.At["markdown"]);
-        Assert.Equal(GCLatencyMode.NoGCRegion, progress.At["render"]);
-        Assert.NotEqual(GCLatencyMode.NoGCRegion, progress.At["front matter"]);
-        Assert.NotEqual(GCLatencyMode.NoGCRegion, progress.At["theme"]);
+        Assert.Equal(GCLatencyMode.NoGCRegion, progress.At("markdown"));
+        Assert.Equal(GCLatencyMode.NoGCRegion, progress.At("render"));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, progress.At("front matter"));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, progress.At("theme"));
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 
@@ -96,16 +96,5 @@ public sealed class CollectionPauseTests
             last = new byte[1000];
         GC.KeepAlive(last);
         return total;
-    }
-
-    private sealed class LatencyByStage : IBuildProgress
-    {
-        public Dictionary<string, GCLatencyMode> At { get; } = [];
-
-        public void StageStarted(string name) => At[name] = GCSettings.LatencyMode;
-
-        public void StageFinished(string name, TimeSpan elapsed)
-        {
-        }
     }
 }

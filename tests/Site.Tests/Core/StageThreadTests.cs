@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Site.Core;
 using Site.Tests.Support;
@@ -18,25 +17,14 @@ public sealed class StageThreadTests
         using var site = new TestSite();
         site.Page("guide/one.md", "One", "```js run\nprint one\n```\n\n```output\none\n```\n");
         var runtimes = new FakeRuntimes { AnswerOnOwnThread = true };
-        var progress = new StackDepthByStage();
+        var progress = new ObservingProgress<int>(() => new StackTrace().FrameCount);
 
         var result = await SiteBuilder.BuildAsync(site.Options(), progress, runtimes: runtimes);
 
         Expect.Success(result);
         Assert.NotEmpty(runtimes.AnswerThreads);
-        var depths = progress.Depths.ToList();
+        var depths = progress.Seen.ToList();
         Assert.Contains(depths, stage => stage.Stage == "links");
-        Assert.Single(depths.Skip(1).Select(stage => stage.Depth).Distinct()); // the first starts from the caller's context
-    }
-
-    private sealed class StackDepthByStage : IBuildProgress
-    {
-        public ConcurrentQueue<(string Stage, int Depth)> Depths { get; } = [];
-
-        public void StageStarted(string name) => Depths.Enqueue((name, new StackTrace().FrameCount));
-
-        public void StageFinished(string name, TimeSpan elapsed)
-        {
-        }
+        Assert.Single(depths.Skip(1).Select(stage => stage.Seen).Distinct()); // the first starts from the caller's context
     }
 }
